@@ -1,0 +1,45 @@
+import Foundation
+import Logging
+import TeleradarCore
+import TeleradarStorage
+
+/// Everything the interfaces (HTTP, bot, CLI) need, built once by the composition root.
+package struct AppContext: Sendable {
+    package let config: AppConfig
+    package let logger: Logger
+    package let database: Database
+    package let secrets: SecretBox
+    package let accounts: AccountService
+    package let quotas: QuotaService
+    package let jobs: JobQueue
+    package let leases: LeaseStore
+    package let cache: KVCache
+    package let startedAt: Date
+
+    /// Opens the database, applies migrations (unless `migrate` is false), loads and checks the secrets key.
+    package static func bootstrap(config: AppConfig, logger: Logger, migrate: Bool = true) async throws -> AppContext {
+        let database = try await Database.open(config.database, logger: logger)
+        do {
+            let migrator = Migrator(database: database)
+            if migrate {
+                try await migrator.migrate()
+            } else if let newest = try await migrator.appliedVersions().max(), newest > migrator.latestVersion {
+                throw StorageError.schemaTooNew(databaseVersion: newest, knownVersion: migrator.latestVersion)
+            }
+            let secrets = try SecretKeyStore.load(config: config, logger: logger)
+            let cache = KVCache(database: database)
+            if migrate { try await SecretKeyStore.verify(secrets, cache: cache) }
+            return AppContext(
+                config: config, logger: logger, database: database, secrets: secrets,
+                accounts: AccountService(database: database, logger: logger), quotas: QuotaService(database: database),
+                jobs: JobQueue(database: database), leases: LeaseStore(database: database), cache: cache,
+                startedAt: Date())
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+
+    /// Closes the database.
+    package func shutdown() async { await database.shutdown() }
+}

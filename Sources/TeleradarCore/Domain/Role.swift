@@ -1,0 +1,4 @@
+/// A user's role.
+package enum Role: String, Sendable, Codable, CaseIterable, Hashable {
+    case user, admin
+}

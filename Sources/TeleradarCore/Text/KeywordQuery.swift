@@ -1,0 +1,154 @@
+import Foundation
+
+/// A user's keyword search, parsed safely into clauses that render as SQLite FTS5 `MATCH` and
+/// PostgreSQL `to_tsquery('simple', …)` expressions over the stemmed `search_text` column.
+///
+/// Understood syntax: plain words (stemmed by ``SearchText``), `"quoted phrases"`, a trailing `*`
+/// for a prefix (`канал*`: tokenized and lowercased, not stemmed) and a leading `-` to exclude a
+/// word or a `-"phrase"`. A word with inner punctuation (`gpt-4`, `foo:bar`) becomes a phrase of its
+/// parts. Everything else — `:`, `(`, `)`, `^`, `+`, an unbalanced `"`, `NEAR`, `AND`, `OR`, `NOT`
+/// (plain words here) — is ignored or searched as text, so no input yields an invalid expression.
+///
+/// Only the first ``maxInputScalars`` scalars are read, and at most ``maxIncluded`` wanted and
+/// ``maxExcluded`` excluded clauses are kept (duplicates dropped).
+package struct KeywordQuery: Sendable, Equatable {
+    /// One searchable unit: a single word, or a phrase of adjacent words.
+    package struct Clause: Sendable, Equatable, Hashable {
+        /// The words, stemmed — except the last one of a prefix clause, which is only tokenized.
+        package var words: [String]
+        /// Whether the last word is a prefix (matches any indexed stem starting with it).
+        package var isPrefix: Bool
+
+        /// A clause of `words` (at least one), the last one a prefix when `isPrefix`.
+        package init(words: [String], isPrefix: Bool = false) {
+            self.words = words
+            self.isPrefix = isPrefix
+        }
+    }
+
+    /// How many Unicode scalars of the user's input are read.
+    package static let maxInputScalars = 1_000
+    /// How many wanted clauses are kept.
+    package static let maxIncluded = 32
+    /// How many excluded clauses are kept.
+    package static let maxExcluded = 16
+    /// The shortest prefix, in scalars, searched as a prefix; a shorter one is searched as a word.
+    package static let minPrefixLength = 2
+
+    /// The clauses a result should match (any of them; more matches rank higher).
+    package private(set) var included: [Clause] = []
+    /// The clauses a result must not match.
+    package private(set) var excluded: [Clause] = []
+
+    /// Parses a user's search string; never fails.
+    package init(_ text: String) {
+        let s = Array(text.unicodeScalars.prefix(Self.maxInputScalars))
+        var i = 0
+        var negateQuoted = false
+        while i < s.count {
+            let scalar = s[i]
+            if scalar == "\"" {
+                let negated = negateQuoted
+                negateQuoted = false
+                guard let close = s[(i + 1)...].firstIndex(of: "\"") else {
+                    i += 1  // An unbalanced quote is ignored.
+                    continue
+                }
+                var next = close + 1
+                while next < s.count && s[next] == "*" { next += 1 }
+                add(tokensOf: s[(i + 1)..<close], prefix: next > close + 1, negated: negated)
+                i = next
+                continue
+            }
+            negateQuoted = false
+            if scalar.properties.isWhitespace {
+                i += 1
+                continue
+            }
+            var end = i
+            while end < s.count && s[end] != "\"" && !s[end].properties.isWhitespace { end += 1 }
+            let chunk = s[i..<end]
+            let dashes = chunk.prefix { $0 == "-" }.count
+            if dashes == chunk.count {
+                negateQuoted = end < s.count && s[end] == "\""
+            } else {
+                let body = chunk.dropLast(chunk.reversed().prefix { $0 == "*" }.count)
+                let prefix = body.count < chunk.count && Tokenizer.classify(body.last ?? " ") != .separator
+                add(tokensOf: chunk, prefix: prefix, negated: dashes > 0)
+            }
+            i = end
+        }
+    }
+
+    /// A query of ready clauses (for tests and callers that build queries themselves).
+    package init(included: [Clause], excluded: [Clause] = []) {
+        self.included = included.filter { !$0.words.isEmpty }
+        self.excluded = excluded.filter { !$0.words.isEmpty }
+    }
+
+    /// Whether there is nothing to search for (no wanted clause; exclusions alone search nothing).
+    package var isEmpty: Bool { included.isEmpty }
+
+    /// The distinct words of the wanted clauses, in order (prefixes as typed), for highlighting
+    /// and scoring.
+    package var positiveStems: [String] {
+        var seen = Set<String>()
+        return included.flatMap(\.words).filter { seen.insert($0).inserted }
+    }
+
+    /// The SQLite FTS5 `MATCH` expression, or `nil` when there is nothing to search for.
+    ///
+    /// Clauses are double-quoted FTS5 strings joined by `OR` (bm25 ranks rows matching more of them
+    /// higher); phrases are `"a b"`, prefixes `"pre"*`; exclusions follow as `NOT "x"` after the
+    /// parenthesized wanted clauses.
+    package func fts5Match() -> String? {
+        guard !included.isEmpty else { return nil }
+        let wanted = included.map(Self.fts5).joined(separator: " OR ")
+        guard !excluded.isEmpty else { return wanted }
+        return "(" + wanted + ")" + excluded.map { " NOT " + Self.fts5($0) }.joined()
+    }
+
+    /// The PostgreSQL `to_tsquery('simple', …)` text, or `nil` when there is nothing to search for.
+    ///
+    /// Clauses are `'term'` joined by ` | `; phrases are `('a' <-> 'b')`, prefixes `'pre':*`;
+    /// exclusions follow as `& !'x'` after the parenthesized wanted clauses.
+    package func tsquery() -> String? {
+        guard !included.isEmpty else { return nil }
+        let wanted = included.map(Self.tsquery).joined(separator: " | ")
+        guard !excluded.isEmpty else { return wanted }
+        return "(" + wanted + ")" + excluded.map { " & !" + Self.tsquery($0) }.joined()
+    }
+
+    /// Adds the clause made of the tokens of `scalars`, if any.
+    private mutating func add(tokensOf scalars: ArraySlice<Unicode.Scalar>, prefix: Bool, negated: Bool) {
+        let tokens = Tokenizer.tokens(String(String.UnicodeScalarView(scalars)))
+        guard let last = tokens.last else { return }
+        let isPrefix = prefix && last.unicodeScalars.count >= Self.minPrefixLength
+        var words = tokens.map(SearchText.stem)
+        if isPrefix { words[words.count - 1] = last }
+        words.removeAll { $0.isEmpty }
+        guard !words.isEmpty else { return }
+        let clause = Clause(words: words, isPrefix: isPrefix)
+        if negated {
+            if excluded.count < Self.maxExcluded && !excluded.contains(clause) { excluded.append(clause) }
+        } else {
+            if included.count < Self.maxIncluded && !included.contains(clause) { included.append(clause) }
+        }
+    }
+
+    /// One clause as an FTS5 string: `"a b"`, with `*` after it for a prefix; `"` is doubled.
+    private static func fts5(_ clause: Clause) -> String {
+        let body = clause.words.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ")
+        return "\"" + body + "\"" + (clause.isPrefix ? "*" : "")
+    }
+
+    /// One clause as tsquery text: `'a'`, `'pre':*`, `('a' <-> 'b')`; `'` and `\` are doubled.
+    private static func tsquery(_ clause: Clause) -> String {
+        let lexemes = clause.words.enumerated().map { index, word in
+            let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''")
+            let star = clause.isPrefix && index == clause.words.count - 1 ? ":*" : ""
+            return "'" + escaped + "'" + star
+        }
+        return lexemes.count == 1 ? lexemes[0] : "(" + lexemes.joined(separator: " <-> ") + ")"
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Turns text into the stems the keyword search index stores and the queries look for.
+///
+/// Text is split by ``Tokenizer``; a token with a Cyrillic letter is stemmed by ``RussianStemmer``,
+/// one with a Latin letter (and no Cyrillic) by ``EnglishStemmer``, and anything else (numbers,
+/// other scripts) is kept as it is. Documents and queries go through the same rules, so they meet.
+package enum SearchText {
+    /// The stems of `text`, in order, duplicates kept.
+    package static func stems(_ text: String) -> [String] {
+        Tokenizer.tokens(text).compactMap { token in
+            let stem = stem(token)
+            return stem.isEmpty ? nil : stem
+        }
+    }
+
+    /// The stems of `text` joined by single spaces: the value of the `search_text` column, indexed
+    /// by SQLite FTS5 and by PostgreSQL `to_tsvector('simple', …)`.
+    package static func document(_ text: String) -> String {
+        stems(text).joined(separator: " ")
+    }
+
+    /// The stem of one token from ``Tokenizer/tokens(_:)``, by the script of its letters.
+    package static func stem(_ token: String) -> String {
+        switch script(of: token) {
+        case .cyrillic: return russian.stem(token)
+        case .latin: return english.stem(token)
+        case .other: return token
+        }
+    }
+
+    /// Which stemmer a token needs.
+    enum Script: Sendable, Equatable {
+        /// Has a Cyrillic letter.
+        case cyrillic
+        /// Has a Latin letter and no Cyrillic one.
+        case latin
+        /// Neither: digits or another script.
+        case other
+    }
+
+    /// The ``Script`` of a token.
+    static func script(of token: String) -> Script {
+        var latin = false
+        for scalar in token.unicodeScalars {
+            switch scalar.value {
+            case 0x0400...0x04FF: return .cyrillic
+            case 0x61...0x7A, 0x41...0x5A: latin = true
+            default: continue
+            }
+        }
+        return latin ? .latin : .other
+    }
+
+    /// The shared Russian stemmer (stateless).
+    private static let russian = RussianStemmer()
+    /// The shared English stemmer (stateless).
+    private static let english = EnglishStemmer()
+}

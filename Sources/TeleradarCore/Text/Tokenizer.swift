@@ -1,0 +1,118 @@
+import Foundation
+
+/// Splits free text into lowercase word tokens for the keyword search index.
+///
+/// A token is a maximal run of letters and decimal digits (`covid19` stays one token, `gpt-4`
+/// becomes `gpt` and `4`). Everything else — spaces, punctuation, symbols, emoji, the `#` of a
+/// hashtag, the `@` of a mention, the `://` and `/` of a URL — separates tokens, so hashtags,
+/// mentions and URLs are indexed by their word parts. Tokens are lowercased, `ё` is folded to `е`,
+/// and runs longer than ``maxTokenLength`` scalars (hashes, base64 blobs) are dropped.
+///
+/// Works on Unicode scalars without regular expressions; ASCII and Cyrillic take a fast path.
+package enum Tokenizer {
+    /// The longest token, in Unicode scalars, that is kept; longer runs of word characters are dropped.
+    package static let maxTokenLength = 40
+
+    /// The lowercase word tokens of `text`, in order, duplicates kept.
+    package static func tokens(_ text: String) -> [String] {
+        let source = needsComposition(text) ? text.precomposedStringWithCanonicalMapping : text
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
+        var length = 0
+
+        func flush() {
+            if length > 0 && length <= maxTokenLength {
+                tokens.append(String(current))
+            }
+            current = String.UnicodeScalarView()
+            length = 0
+        }
+
+        for scalar in source.unicodeScalars {
+            switch classify(scalar) {
+            case .word:
+                length += appendLowercased(scalar, to: &current, counting: length)
+            case .mark:
+                // A combining mark belongs to the word it follows; alone it is noise.
+                if length > 0 {
+                    if length < maxTokenLength { current.append(scalar) }
+                    length += 1
+                }
+            case .ignorable:
+                continue
+            case .separator:
+                flush()
+            }
+        }
+        flush()
+        return tokens
+    }
+
+    /// How a scalar takes part in tokenizing.
+    enum Kind: Sendable, Equatable {
+        /// A letter or a decimal digit.
+        case word
+        /// A combining mark: kept inside a word.
+        case mark
+        /// A format character (soft hyphen, zero-width joiner): skipped without splitting.
+        case ignorable
+        /// Anything else: ends the current token.
+        case separator
+    }
+
+    /// The ``Kind`` of one scalar.
+    static func classify(_ scalar: Unicode.Scalar) -> Kind {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
+            default: return .separator
+            }
+        }
+        if value >= 0x0410 && value <= 0x044F { return .word }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber:
+            return .word
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            return .mark
+        case .format:
+            return .ignorable
+        default:
+            return .separator
+        }
+    }
+
+    /// Appends the lowercase form of a word scalar (with `ё` folded to `е`) unless the token is
+    /// already too long; returns how many scalars the lowercase form has.
+    private static func appendLowercased(
+        _ scalar: Unicode.Scalar, to token: inout String.UnicodeScalarView, counting length: Int
+    ) -> Int {
+        let value = scalar.value
+        var folded: Unicode.Scalar?
+        switch value {
+        case 0x41...0x5A, 0x0410...0x042F: folded = Unicode.Scalar(value + 0x20)
+        case 0x0401, 0x0451: folded = "е"
+        case 0x0400...0x040F: folded = Unicode.Scalar(value + 0x50)
+        case 0x30...0x39, 0x61...0x7A, 0x0430...0x044F, 0x0452...0x045F: folded = scalar
+        default: folded = nil
+        }
+        if let folded {
+            if length < maxTokenLength { token.append(folded) }
+            return 1
+        }
+        guard scalar.properties.changesWhenLowercased else {
+            if length < maxTokenLength { token.append(scalar) }
+            return 1
+        }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        if length < maxTokenLength { token.append(contentsOf: lower) }
+        return lower.count
+    }
+
+    /// Whether `text` has combining diacritics that canonical composition may merge into the
+    /// letter before them (a decomposed `й` or `ё`, an `e` with a separate acute accent).
+    private static func needsComposition(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value >= 0x0300 && $0.value <= 0x036F }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import TeleradarApp
+import TeleradarStorage
+
+/// `GET /health`: liveness plus a database round trip. 200 when the database answers, 503 otherwise.
+package struct HealthController<Context: RequestContext>: Sendable {
+    package let context: AppContext
+
+    package struct Health: ResponseCodable {
+        package struct Component: Codable, Sendable {
+            package var status: String
+            package var kind: String?
+            package var latencyMs: Double?
+            package var error: String?
+
+            enum CodingKeys: String, CodingKey {
+                case status, kind, error
+                case latencyMs = "latency_ms"
+            }
+        }
+        package var status: String
+        package var version: String
+        package var uptimeSeconds: Int
+        package var database: Component
+
+        enum CodingKeys: String, CodingKey {
+            case status, version, database
+            case uptimeSeconds = "uptime_seconds"
+        }
+    }
+
+    package func addRoutes(to router: Router<Context>) {
+        router.get("/health") { _, _ in try await health() }
+    }
+
+    func health() async throws -> EditedResponse<Health> {
+        let database: Health.Component
+        do {
+            let latency = try await context.database.ping()
+            let ms = Double(latency.components.attoseconds) / 1e15 + Double(latency.components.seconds) * 1000
+            database = .init(status: "ok", kind: context.database.kind.rawValue, latencyMs: (ms * 100).rounded() / 100)
+        } catch {
+            database = .init(status: "error", kind: context.database.kind.rawValue, error: "\(error)")
+        }
+        let ok = database.status == "ok"
+        let body = Health(
+            status: ok ? "ok" : "degraded", version: TeleradarVersion.current,
+            uptimeSeconds: Int(Date().timeIntervalSince(context.startedAt)), database: database)
+        return EditedResponse(status: ok ? .ok : .serviceUnavailable, response: body)
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import TeleradarApp
+import TeleradarHTTP
+
+/// `teleradar serve`: the HTTP server (and, as they arrive, workers and the bot) in one service group.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the server (HTTP API, workers, bot). This is the default command.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Do not serve HTTP (run workers/bot only).")
+    var noHttp = false
+    @Flag(name: .long, help: "Do not run the Telegram bot.")
+    var noBot = false
+    @Flag(name: .long, help: "Do not run background workers and schedules.")
+    var noWorkers = false
+
+    func run() async throws {
+        let config = try await CommandSupport.loadConfig(envFile: global.envFile)
+        let logger = CommandSupport.logger(for: config)
+        let context: AppContext
+        do {
+            context = try await AppContext.bootstrap(config: config, logger: logger)
+        } catch {
+            CommandSupport.fail(CommandSupport.describe(error))
+        }
+        var interfaces: [any Service] = []
+        if !noHttp { interfaces.append(buildApplication(context: context)) }
+        var workers: [any Service] = []
+        if !noWorkers { workers.append(MaintenanceService(context: context)) }
+        if interfaces.isEmpty, workers.isEmpty {
+            CommandSupport.fail("nothing to run: --no-http and --no-workers leave no service")
+        }
+        logger.info(
+            "starting teleradar",
+            metadata: [
+                "version": "\(TeleradarVersion.current)", "database": "\(config.database)",
+                "http": "\(noHttp ? "off" : "\(config.httpHost):\(config.httpPort)")",
+            ])
+        let group = buildServiceGroup(context: context, workers: workers, interfaces: interfaces)
+        do {
+            try await group.run()
+        } catch {
+            CommandSupport.fail(CommandSupport.describe(error))
+        }
+    }
+}
