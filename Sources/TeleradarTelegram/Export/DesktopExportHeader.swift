@@ -32,13 +32,21 @@ package struct DesktopExportHeader: Sendable, Hashable {
 
 /// The `type` of an exported chat.
 package enum DesktopExportChatType: Sendable, Hashable, CustomStringConvertible {
+    /// `public_channel`
     case publicChannel
+    /// `private_channel`
     case privateChannel
+    /// `public_supergroup`
     case publicSupergroup
+    /// `private_supergroup`
     case privateSupergroup
+    /// `private_group` (a basic group)
     case privateGroup
+    /// `personal_chat` (a one-to-one chat)
     case personalChat
+    /// `saved_messages`
     case savedMessages
+    /// `bot_chat`
     case botChat
     /// A type this reader does not know, kept verbatim.
     case other(String)

@@ -80,14 +80,23 @@ struct JSONValueScanState: Sendable {
 
 /// ASCII bytes the JSON scanners look for.
 enum JSONByte {
+    /// `"`
     static let quote = UInt8(ascii: "\"")
+    /// `\`
     static let backslash = UInt8(ascii: "\\")
+    /// `{`
     static let openBrace = UInt8(ascii: "{")
+    /// `}`
     static let closeBrace = UInt8(ascii: "}")
+    /// `[`
     static let openBracket = UInt8(ascii: "[")
+    /// `]`
     static let closeBracket = UInt8(ascii: "]")
+    /// `,`
     static let comma = UInt8(ascii: ",")
+    /// `:`
     static let colon = UInt8(ascii: ":")
+    /// Line feed, for line numbers in errors.
     static let newline = UInt8(ascii: "\n")
 
     /// JSON insignificant whitespace.

@@ -62,11 +62,10 @@ enum TestDatabase {
     /// Appends the backend's name to `TELERADAR_TEST_BACKEND_LOG`, so the test script can show both ran.
     static func recordRun(_ backend: Backend) {
         guard let path = ProcessInfo.processInfo.environment["TELERADAR_TEST_BACKEND_LOG"],
-            let handle = FileHandle(forWritingAtPath: path)
+            let file = fopen(path, "a")  // O_APPEND: concurrent tests never overwrite each other's lines
         else { return }
-        handle.seekToEndOfFile()
-        handle.write(Data("\(backend.rawValue)\n".utf8))
-        try? handle.close()
+        fputs("\(backend.rawValue)\n", file)
+        fclose(file)
     }
 
     /// Runs `body` with a fresh database (migrated unless `migrate` is false), then removes it.
