@@ -32,7 +32,13 @@ struct ServeCommand: AsyncParsableCommand {
         var interfaces: [any Service] = []
         if !noHttp { interfaces.append(buildApplication(context: context)) }
         var workers: [any Service] = []
-        if !noWorkers { workers.append(MaintenanceService(context: context)) }
+        if !noWorkers {
+            workers.append(MaintenanceService(context: context))
+            workers.append(
+                ParseScheduler(
+                    ingestion: context.ingestion, database: context.database,
+                    interval: .seconds(60 * config.parseIntervalMinutes), logger: logger))
+        }
         if interfaces.isEmpty, workers.isEmpty {
             CommandSupport.fail("nothing to run: --no-http and --no-workers leave no service")
         }

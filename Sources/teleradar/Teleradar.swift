@@ -12,6 +12,9 @@ struct Teleradar: AsyncParsableCommand {
             127.0.0.1:8010.
             """,
         version: "0.1.0",
-        subcommands: [ServeCommand.self, MigrateCommand.self, DoctorCommand.self, AdminCommand.self],
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, ImportCommand.self, IngestCommand.self, DoctorCommand.self,
+            AdminCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self)
 }

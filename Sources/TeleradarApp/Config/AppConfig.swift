@@ -21,6 +21,12 @@ package struct AppConfig: Sendable {
     package var botToken: String?
     /// Public base URL of this server (`PUBLIC_BASE_URL`), for Mini App links.
     package var publicBaseURL: String?
+    /// Base URL of Telegram's web preview (`TELEGRAM_WEB_BASE_URL`), for tests and mirrors.
+    package var telegramWebBaseURL: String = "https://t.me"
+    /// Minutes between scheduled parse runs (`PARSE_INTERVAL_MINUTES`).
+    package var parseIntervalMinutes: Int = 30
+    /// Longest FLOOD_WAIT honoured, seconds (`FLOOD_WAIT_CAP_SECONDS`).
+    package var floodWaitCapSeconds: Int = 300
 
     /// Log line format.
     package enum LogFormat: String, Sendable, CaseIterable { case text, json }
@@ -37,6 +43,9 @@ package struct AppConfig: Sendable {
         ("HTTP_MAX_BODY_BYTES", "largest accepted request body in bytes (default 1048576)", false),
         ("BOT_TOKEN", "Telegram bot token; the bot runs when set", true),
         ("PUBLIC_BASE_URL", "public https URL of this server, for Mini App links", false),
+        ("TELEGRAM_WEB_BASE_URL", "base URL of the t.me web preview (default https://t.me)", false),
+        ("PARSE_INTERVAL_MINUTES", "minutes between scheduled channel parses, 1–1440 (default 30)", false),
+        ("FLOOD_WAIT_CAP_SECONDS", "longest Telegram flood wait honoured, 1–3600 (default 300)", false),
     ]
 
     /// Loads from the process environment and `envFile` (if it exists).
@@ -112,10 +121,26 @@ package struct AppConfig: Sendable {
                 throw .invalid(key: "PUBLIC_BASE_URL", message: "'\(base)' is not an http(s) URL")
             }
         }
-        return AppConfig(
+        func integer(_ name: String, _ range: ClosedRange<Int>, default value: Int) throws(ConfigError) -> Int {
+            guard let raw = get(name) else { return value }
+            guard let parsed = Int(raw), range.contains(parsed) else {
+                throw .invalid(key: name, message: "'\(raw)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return parsed
+        }
+        var config = AppConfig(
             database: database, dataDirectory: dataDirectory, encryptionKey: get("ENCRYPTION_KEY"),
             httpHost: get("HTTP_HOST") ?? "127.0.0.1", httpPort: port, logLevel: level, logFormat: format,
             maxBodyBytes: maxBody, botToken: get("BOT_TOKEN"), publicBaseURL: get("PUBLIC_BASE_URL"))
+        if let web = get("TELEGRAM_WEB_BASE_URL") {
+            guard let url = URL(string: web), url.scheme == "https" || url.scheme == "http", url.host != nil else {
+                throw .invalid(key: "TELEGRAM_WEB_BASE_URL", message: "'\(web)' is not an http(s) URL")
+            }
+            config.telegramWebBaseURL = web
+        }
+        config.parseIntervalMinutes = try integer("PARSE_INTERVAL_MINUTES", 1...1440, default: 30)
+        config.floodWaitCapSeconds = try integer("FLOOD_WAIT_CAP_SECONDS", 1...3600, default: 300)
+        return config
     }
 
     /// The resolved configuration as name/value pairs with secrets redacted, for `doctor`.
@@ -131,6 +156,9 @@ package struct AppConfig: Sendable {
             ("HTTP_MAX_BODY_BYTES", String(maxBodyBytes)),
             ("BOT_TOKEN", botToken == nil ? "(not set: bot disabled)" : "***"),
             ("PUBLIC_BASE_URL", publicBaseURL ?? "(not set)"),
+            ("TELEGRAM_WEB_BASE_URL", telegramWebBaseURL),
+            ("PARSE_INTERVAL_MINUTES", String(parseIntervalMinutes)),
+            ("FLOOD_WAIT_CAP_SECONDS", String(floodWaitCapSeconds)),
         ]
     }
 }

@@ -1,7 +1,9 @@
+import AsyncHTTPClient
 import Foundation
 import Logging
 import TeleradarCore
 import TeleradarStorage
+import TeleradarTelegram
 
 /// Everything the interfaces (HTTP, bot, CLI) need, built once by the composition root.
 package struct AppContext: Sendable {
@@ -15,6 +17,14 @@ package struct AppContext: Sendable {
     package let leases: LeaseStore
     package let cache: KVCache
     package let startedAt: Date
+    /// The shared HTTP client for outbound calls (Telegram, model providers).
+    package let http: HTTPClient
+    /// Fetching and storing channel posts.
+    package let ingestion: IngestionService
+    /// Following channels.
+    package let channels: ChannelService
+    /// Desktop export imports.
+    package let importer: ImportService
 
     /// Opens the database, applies migrations (unless `migrate` is false), loads and checks the secrets key.
     package static func bootstrap(config: AppConfig, logger: Logger, migrate: Bool = true) async throws -> AppContext {
@@ -29,11 +39,18 @@ package struct AppContext: Sendable {
             let secrets = try SecretKeyStore.load(config: config, logger: logger)
             let cache = KVCache(database: database)
             if migrate { try await SecretKeyStore.verify(secrets, cache: cache) }
+            let http = HTTPClient.shared
+            let quotas = QuotaService(database: database)
+            let source = WebPreviewSource(http: http, baseURL: config.telegramWebBaseURL, logger: logger)
+            var ingestion = IngestionService(database: database, source: source, logger: logger)
+            ingestion.floodWaitCap = .seconds(config.floodWaitCapSeconds)
             return AppContext(
                 config: config, logger: logger, database: database, secrets: secrets,
-                accounts: AccountService(database: database, logger: logger), quotas: QuotaService(database: database),
+                accounts: AccountService(database: database, logger: logger), quotas: quotas,
                 jobs: JobQueue(database: database), leases: LeaseStore(database: database), cache: cache,
-                startedAt: Date())
+                startedAt: Date(), http: http, ingestion: ingestion,
+                channels: ChannelService(database: database, quotas: quotas, ingestion: ingestion, logger: logger),
+                importer: ImportService(database: database, logger: logger))
         } catch {
             await database.shutdown()
             throw error

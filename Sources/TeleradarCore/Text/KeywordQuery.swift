@@ -18,11 +18,15 @@ package struct KeywordQuery: Sendable, Equatable {
         package var words: [String]
         /// Whether the last word is a prefix (matches any indexed stem starting with it).
         package var isPrefix: Bool
+        /// For a single-word clause whose stem differs from the word as typed: the word, matched as an
+        /// alternative (the index holds surface words too, see `SearchText.indexDocument`).
+        package var surface: String?
 
         /// A clause of `words` (at least one), the last one a prefix when `isPrefix`.
-        package init(words: [String], isPrefix: Bool = false) {
+        package init(words: [String], isPrefix: Bool = false, surface: String? = nil) {
             self.words = words
             self.isPrefix = isPrefix
+            self.surface = surface
         }
     }
 
@@ -128,7 +132,8 @@ package struct KeywordQuery: Sendable, Equatable {
         if isPrefix { words[words.count - 1] = last }
         words.removeAll { $0.isEmpty }
         guard !words.isEmpty else { return }
-        let clause = Clause(words: words, isPrefix: isPrefix)
+        let surface = words.count == 1 && !isPrefix && tokens.count == 1 && tokens[0] != words[0] ? tokens[0] : nil
+        let clause = Clause(words: words, isPrefix: isPrefix, surface: surface)
         if negated {
             if excluded.count < Self.maxExcluded && !excluded.contains(clause) { excluded.append(clause) }
         } else {
@@ -138,12 +143,22 @@ package struct KeywordQuery: Sendable, Equatable {
 
     /// One clause as an FTS5 string: `"a b"`, with `*` after it for a prefix; `"` is doubled.
     private static func fts5(_ clause: Clause) -> String {
+        if let surface = clause.surface {
+            let quote = { (word: String) in "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            return "(" + quote(clause.words[0]) + " OR " + quote(surface) + ")"
+        }
         let body = clause.words.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ")
         return "\"" + body + "\"" + (clause.isPrefix ? "*" : "")
     }
 
     /// One clause as tsquery text: `'a'`, `'pre':*`, `('a' <-> 'b')`; `'` and `\` are doubled.
     private static func tsquery(_ clause: Clause) -> String {
+        if let surface = clause.surface {
+            let quote = { (word: String) in
+                "'" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+            }
+            return "(" + quote(clause.words[0]) + " | " + quote(surface) + ")"
+        }
         let lexemes = clause.words.enumerated().map { index, word in
             let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''")
             let star = clause.isPrefix && index == clause.words.count - 1 ? ":*" : ""

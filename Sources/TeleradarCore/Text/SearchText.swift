@@ -57,3 +57,22 @@ package enum SearchText {
     /// The shared English stemmer (stateless).
     private static let english = EnglishStemmer()
 }
+
+extension SearchText {
+    /// The `search_text` column: the stems of `text` in order (so phrases stay adjacent), then each
+    /// surface word whose stem differs from it, once.
+    ///
+    /// Snowball stems some forms of a word apart («канал» → «кана», «каналов» → «канал»); indexing the
+    /// surface words too lets a query word match by its stem or by the word as typed (see `KeywordQuery`).
+    package static func indexDocument(_ text: String) -> String {
+        var stems: [String] = []
+        var words: [String] = []
+        var seen = Set<String>()
+        for token in Tokenizer.tokens(text) {
+            let stem = stem(token)
+            if !stem.isEmpty { stems.append(stem) }
+            if token != stem, seen.insert(token).inserted { words.append(token) }
+        }
+        return (stems + words).joined(separator: " ")
+    }
+}

@@ -36,13 +36,16 @@ package struct APITokenRepository: Sendable {
         return (token, APITokenRecord(id: id, userID: userID, prefix: prefix, name: trimmedName, createdAt: now))
     }
 
-    /// The user id owning a valid, unrevoked token; `nil` otherwise.
-    package func authenticate(token: String, now: Date = Date()) async throws -> Int64? {
+    /// The owner and id of a valid, unrevoked token; `nil` otherwise.
+    package func authenticate(token: String, now: Date = Date()) async throws -> (userID: Int64, tokenID: Int64)? {
         guard APIToken.looksValid(token) else { return nil }
         let hash = APIToken.hash(token)
         return try await database.read { db in
-            try await db.select().column("user_id").from("api_tokens").where("token_hash", .equal, hash)
-                .where("revoked_at", .is, SQLLiteral.null).first()?.decode(column: "user_id", as: Int64.self)
+            guard
+                let row = try await db.select().columns("user_id", "id").from("api_tokens").where("token_hash", .equal, hash)
+                    .where("revoked_at", .is, SQLLiteral.null).first()
+            else { return nil }
+            return (try row.decode(column: "user_id", as: Int64.self), try row.decode(column: "id", as: Int64.self))
         }
     }
 

@@ -87,7 +87,7 @@ struct AccountServiceTests {
             }
             #expect(stored == [APIToken.hash(token)])
             #expect(!stored.contains(token))
-            #expect(try await context.accounts.tokens.authenticate(token: token) == record.userID)
+            #expect(try await context.accounts.tokens.authenticate(token: token)?.userID == record.userID)
             #expect(try await context.accounts.tokens.authenticate(token: token + "x") == nil)
             #expect(try await context.accounts.tokens.authenticate(token: "trk_" + String(repeating: "A", count: 43)) == nil)
             #expect(try await context.accounts.tokens.revoke(tokenID: record.id, userID: record.userID + 1) == false)

@@ -1,0 +1,2 @@
+/// Namespace marker of the TeleradarAI target (embedders, chat models, prompts, answerers).
+package enum TeleradarAIModule {}

@@ -1,0 +1,73 @@
+import Foundation
+import Logging
+import TeleradarCore
+import TeleradarStorage
+
+/// Following and unfollowing channels: the use cases behind `/add_channel`, `/my_channels`,
+/// `/remove_channel` and the channel endpoints.
+package struct ChannelService: Sendable {
+    package let channels: ChannelRepository
+    package let posts: PostRepository
+    package let quotas: QuotaService
+    package let ingestion: IngestionService
+    package let logger: Logger
+
+    package init(database: Database, quotas: QuotaService, ingestion: IngestionService, logger: Logger) {
+        channels = ChannelRepository(database: database)
+        posts = PostRepository(database: database)
+        self.quotas = quotas
+        self.ingestion = ingestion
+        self.logger = logger
+    }
+
+    /// The result of adding a channel.
+    package struct AddResult: Sendable, Equatable {
+        package var channel: Channel
+        /// False when the user already followed it (nothing changed).
+        package var newlyFollowed: Bool
+        /// Posts stored by the first parse (0 when the channel was already known and up to date).
+        package var postsFound: Int
+        /// Posts the channel has in total after the first parse.
+        package var totalPosts: Int
+        /// Why the first parse failed, if it did (the channel is still followed; the schedule retries).
+        package var parseError: String?
+    }
+
+    /// Follows a channel: validates the name, enforces the tier's channel limit, checks the channel exists,
+    /// stores it, subscribes, and runs a first parse.
+    package func add(user: User, name rawName: String, now: Date = Date()) async throws -> AddResult {
+        if user.isBlocked { throw DomainError.blocked }
+        let name = try ChannelName(parsing: rawName)
+        if let known = try await channels.find(username: name.value),
+            try await channels.isSubscribed(userID: user.id, channelID: known.id)
+        {
+            return AddResult(
+                channel: known, newlyFollowed: false, postsFound: 0, totalPosts: try await posts.count(channelID: known.id),
+                parseError: nil)
+        }
+        try await quotas.checkChannelSlot(user: user, now: now)
+        let info = try await ingestion.source.resolve(username: name.value)
+        let channel = try await channels.upsert(info, sourceKind: ingestion.source.kind, now: now)
+        try await channels.subscribe(userID: user.id, channelID: channel.id, now: now)
+        logger.info("channel followed", metadata: ["user": "\(user.id)", "channel": "\(channel.username)"])
+        let result = await ingestion.parse(channel)
+        return AddResult(
+            channel: try await channels.find(id: channel.id) ?? channel, newlyFollowed: true,
+            postsFound: result.stored.inserted, totalPosts: try await posts.count(channelID: channel.id),
+            parseError: result.error)
+    }
+
+    /// Stops following; `notFound` when the user does not follow that channel.
+    package func remove(user: User, name rawName: String) async throws -> Channel {
+        let name = try ChannelName(parsing: rawName)
+        guard let channel = try await channels.find(username: name.value),
+            try await channels.unsubscribe(userID: user.id, channelID: channel.id)
+        else { throw DomainError.notFound("you do not follow \(name)") }
+        return channel
+    }
+
+    /// The channels a user follows.
+    package func list(user: User) async throws -> [Channel] {
+        try await channels.channels(userID: user.id)
+    }
+}

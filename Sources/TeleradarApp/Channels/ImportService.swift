@@ -1,0 +1,101 @@
+import Foundation
+import Logging
+import TeleradarCore
+import TeleradarStorage
+import TeleradarTelegram
+
+/// Imports a Telegram Desktop export (`result.json`) into a channel, streaming, in batches.
+///
+/// Each batch is one transaction and upserts are idempotent, so an import that stops (a malformed message
+/// half-way, a kill) can be re-run after fixing the cause: posts already stored are counted as unchanged,
+/// nothing is duplicated and nothing half-written stays behind.
+package struct ImportService: Sendable {
+    package let channels: ChannelRepository
+    package let posts: PostRepository
+    package let jobs: JobQueue
+    package let logger: Logger
+    package var batchSize = 2000
+
+    package init(database: Database, logger: Logger) {
+        channels = ChannelRepository(database: database)
+        posts = PostRepository(database: database)
+        jobs = JobQueue(database: database)
+        self.logger = logger
+    }
+
+    /// The outcome of an import.
+    package struct Summary: Sendable, Equatable, Codable {
+        package var channel: String
+        package var new = 0
+        package var updated = 0
+        package var unchanged = 0
+        /// Service messages and unsupported entries, kept out of the channel's posts.
+        package var skipped = 0
+        package var messagesRead = 0
+    }
+
+    /// A failed import: how far it got, and why.
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package var summary: Summary
+        package var reason: String
+        package var description: String {
+            "\(reason) — \(summary.new) new posts were stored before the error; fix the file and run the import again (stored posts are not duplicated)"
+        }
+    }
+
+    /// Imports `path` into the channel `channelName` (required: exports do not carry the public @name),
+    /// optionally subscribing `userID`. `progress` is called as bytes are read.
+    package func run(
+        path: String, channelName: String, subscribe userID: Int64? = nil, indexAfterImport: Bool = true,
+        progress: (@Sendable (DesktopExportProgress) -> Void)? = nil, now: Date = Date()
+    ) async throws -> Summary {
+        let name = try ChannelName(parsing: channelName)
+        let reader = try DesktopExportReader(path: path)
+        let header = try reader.readHeader()
+        let channel = try await channels.upsert(
+            ChannelInfo(username: name.value, title: header.name ?? name.value, telegramID: header.id),
+            sourceKind: "export", now: now)
+        if let userID { try await channels.subscribe(userID: userID, channelID: channel.id, now: now) }
+        var summary = Summary(channel: name.value)
+        let cursor = try reader.openCursor(progress: progress)
+        var batch: [IncomingPost] = []
+        batch.reserveCapacity(batchSize)
+        do {
+            while let post = try cursor.next() {
+                summary.messagesRead += 1
+                if post.isService {
+                    summary.skipped += 1
+                    continue
+                }
+                batch.append(post)
+                if batch.count >= batchSize {
+                    try await store(batch, channelID: channel.id, summary: &summary, index: indexAfterImport, now: now)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            try await store(batch, channelID: channel.id, summary: &summary, index: indexAfterImport, now: now)
+        } catch let error as DesktopExportError {
+            throw Failure(summary: summary, reason: error.description)
+        }
+        summary.skipped += cursor.unsupportedSkipped
+        logger.info(
+            "import finished",
+            metadata: ["channel": "\(name.value)", "new": "\(summary.new)", "updated": "\(summary.updated)"])
+        return summary
+    }
+
+    private func store(
+        _ batch: [IncomingPost], channelID: Int64, summary: inout Summary, index: Bool, now: Date
+    ) async throws {
+        guard !batch.isEmpty else { return }
+        let result = try await posts.upsert(channelID: channelID, posts: batch, now: now)
+        summary.new += result.inserted
+        summary.updated += result.updated
+        summary.unchanged += result.unchanged
+        guard index else { return }
+        for start in stride(from: 0, to: result.changedPostIDs.count, by: 64) {
+            let ids = Array(result.changedPostIDs[start..<min(start + 64, result.changedPostIDs.count)])
+            try await jobs.enqueue(try NewJob(kind: JobKind.indexPosts, payload: IndexPostsPayload(postIDs: ids)), now: now)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import TeleradarApp
+import TeleradarCore
+import TeleradarStorage
+
+/// `/api/v1/me`, subscription usage, retention settings, logout, and the caller's posts.
+package struct UserController: Sendable {
+    package let app: AppContext
+
+    struct Me: ResponseEncodable {
+        let user: User
+        let authenticatedBy: String
+    }
+
+    struct Retention: ResponseCodable {
+        let retentionDays: Int
+    }
+
+    struct PostList: ResponseEncodable {
+        let posts: [Post]
+    }
+
+    package func addRoutes(to group: RouterGroup<TeleradarRequestContext>) {
+        group.get("me") { _, context in
+            let caller = try context.requireCaller()
+            return Me(user: caller.user, authenticatedBy: caller.method.rawValue)
+        }
+        group.get("subscription") { _, context in
+            try await app.quotas.usage(user: try context.requireUser())
+        }
+        group.get("settings/retention") { _, context in
+            Retention(retentionDays: try context.requireUser().retentionDays)
+        }
+        group.put("settings/retention") { request, context -> Retention in
+            let user = try context.requireUser()
+            let body = try await request.decode(as: Retention.self, context: context)
+            try await app.accounts.users.setRetention(userID: user.id, days: body.retentionDays)
+            return Retention(retentionDays: body.retentionDays)
+        }
+        group.post("auth/logout") { _, context -> Response in
+            let caller = try context.requireCaller()
+            if let tokenID = caller.tokenID {
+                _ = try await app.accounts.tokens.revoke(tokenID: tokenID, userID: caller.user.id)
+            }
+            return Response(status: .noContent)
+        }
+        group.get("posts") { request, context -> PostList in
+            let user = try context.requireUser()
+            let hours = try Query.int(request, "hours_back", default: 24, range: 1...(24 * 365))
+            let limit = try Query.int(request, "limit", default: 50, range: 1...500)
+            let retention = Date().addingTimeInterval(-Double(user.retentionDays) * 86_400)
+            let since = max(retention, Date().addingTimeInterval(-Double(hours) * 3600))
+            return PostList(posts: try await app.channels.posts.visible(userID: user.id, since: since, limit: limit))
+        }
+        group.get("posts/:id") { _, context -> Post in
+            let user = try context.requireUser()
+            guard let id = context.parameters.get("id", as: Int64.self) else {
+                throw APIError(.badRequest, code: "invalid_parameter", message: "id must be a post id")
+            }
+            let since = Date().addingTimeInterval(-Double(user.retentionDays) * 86_400)
+            guard let post = try await app.channels.posts.visible(postID: id, userID: user.id, since: since) else {
+                throw APIError(.notFound, code: "not_found", message: "no such post in your channels")
+            }
+            return post
+        }
+    }
+}
+
+extension TeleradarRequestContext {
+    /// The authenticated caller, or 401.
+    package func requireCaller() throws -> Caller {
+        guard let caller else { throw APIError(.unauthorized, code: "unauthorized", message: "authentication required") }
+        return caller
+    }
+}
+
+extension Post: ResponseEncodable {}
+extension QuotaUsage: ResponseEncodable {}
