@@ -63,10 +63,30 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "TeleradarSearch",
+            dependencies: [
+                "TeleradarCore",
+                "TeleradarStorage",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TeleradarAI",
+            dependencies: [
+                "TeleradarCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "TeleradarApp",
             dependencies: [
                 "TeleradarCore",
                 "TeleradarTelegram",
+                "TeleradarSearch",
+                "TeleradarAI",
                 "TeleradarStorage",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -109,6 +129,8 @@ let package = Package(
                 "TeleradarApp",
                 "TeleradarHTTP",
                 "TeleradarTelegram",
+                "TeleradarSearch",
+                "TeleradarAI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["Fixtures"],
