@@ -50,7 +50,7 @@ package struct IngestionService: Sendable {
         let started = ContinuousClock.now
         defer {
             Timer(label: "parsing_duration_seconds", dimensions: [("source", source.kind)])
-                .recordInterval(since: started)
+                .record(duration: ContinuousClock.now - started)
         }
         do {
             let cursor = try await posts.lastMessageID(channelID: channel.id)

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import TeleradarApp
 import TeleradarCore
+import TeleradarStorage
 
 /// Authenticates `Authorization: Bearer <api token>` (and, when a Mini App validator is configured,
 /// `Authorization: tma <initData>`). Routes behind it answer 401 without valid credentials; blocked users

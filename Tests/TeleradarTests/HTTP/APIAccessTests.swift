@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import TeleradarApp
@@ -21,8 +22,8 @@ struct APIAccessTests {
         }
     }
 
-    static func json(_ response: TestResponse) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+    static func json(_ response: TestResponse) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
     }
 
     @Test("no token → 401; another user's channel and post → 404, nothing changed", arguments: Backend.allCases)
@@ -39,7 +40,7 @@ struct APIAccessTests {
                 for (method, uri) in [(HTTPRequest.Method.get, "/api/v1/me"), (.get, "/api/v1/channels"), (.post, "/api/v1/channels"), (.get, "/api/v1/posts"), (.get, "/api/v1/posts/1"), (.get, "/api/v1/subscription")] {
                     try await client.execute(uri: uri, method: method) { response in
                         #expect(response.status == .unauthorized, "\(method) \(uri)")
-                        #expect(try Self.json(response)["error"] as? String == "unauthorized")
+                        #expect(Self.json(response)["error"] as? String == "unauthorized")
                     }
                     try await client.execute(uri: uri, method: method, headers: [.authorization: "Bearer trk_forged"]) { response in
                         #expect(response.status == .unauthorized)
@@ -49,11 +50,11 @@ struct APIAccessTests {
                 var postID: Int64 = 0
                 try await client.execute(uri: "/api/v1/channels", method: .post, headers: a, body: ByteBuffer(string: #"{"name": "@smallchan"}"#)) { response in
                     #expect(response.status == .created)
-                    #expect(try Self.json(response)["posts_found"] as? Int == 30)
+                    #expect(Self.json(response)["posts_found"] as? Int == 30)
                 }
                 try await client.execute(uri: "/api/v1/posts?hours_back=8760&limit=5", method: .get, headers: a) { response in
                     #expect(response.status == .ok)
-                    let posts = try Self.json(response)["posts"] as? [[String: Any]] ?? []
+                    let posts = Self.json(response)["posts"] as? [[String: Any]] ?? []
                     #expect(posts.count == 5)
                     postID = Int64(posts.first?["id"] as? Int ?? 0)
                 }
@@ -71,7 +72,7 @@ struct APIAccessTests {
                     #expect(response.status == .notFound)
                 }
                 try await client.execute(uri: "/api/v1/posts?hours_back=8760", method: .get, headers: b) { response in
-                    #expect((try Self.json(response)["posts"] as? [Any])?.isEmpty == true)
+                    #expect((Self.json(response)["posts"] as? [Any])?.isEmpty == true)
                 }
                 #expect(try await context.channels.channels.channelIDs(userID: try await context.accounts.user(telegramID: 1).id).count == 1)
                 // A can remove it.
@@ -97,7 +98,7 @@ struct APIAccessTests {
                 for body in bodies {
                     try await client.execute(uri: "/api/v1/channels", method: .post, headers: auth, body: ByteBuffer(string: body)) { response in
                         #expect((400..<500).contains(Int(response.status.code)), "body \(body.prefix(40)) → \(response.status)")
-                        let json = try Self.json(response)
+                        let json = Self.json(response)
                         #expect(json["error"] is String)
                         #expect((json["message"] as? String)?.isEmpty == false)
                     }
@@ -107,7 +108,7 @@ struct APIAccessTests {
                 }
                 try await client.execute(uri: "/api/v1/posts?limit=-5", method: .get, headers: auth) { response in
                     #expect(response.status == .badRequest)
-                    #expect((try Self.json(response)["message"] as? String)?.contains("limit") == true)
+                    #expect((Self.json(response)["message"] as? String)?.contains("limit") == true)
                 }
                 let huge = ByteBuffer(repeating: UInt8(ascii: "a"), count: 2_000_000)
                 try await client.execute(uri: "/api/v1/channels", method: .post, headers: auth, body: huge) { response in
