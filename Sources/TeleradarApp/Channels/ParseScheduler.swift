@@ -22,7 +22,7 @@ package struct ParseScheduler: Service {
     package func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let wait = await tick()
-            try? await Task.sleep(for: wait)
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
         }
     }
 

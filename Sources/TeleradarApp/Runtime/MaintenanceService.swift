@@ -18,7 +18,7 @@ package struct MaintenanceService: Service {
     package func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             await runOnce()
-            try? await Task.sleep(for: interval)
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 

@@ -107,9 +107,9 @@ package struct KeywordQuery: Sendable, Equatable {
     /// parenthesized wanted clauses.
     package func fts5Match() -> String? {
         guard !included.isEmpty else { return nil }
-        let wanted = included.map(Self.fts5).joined(separator: " OR ")
+        let wanted = included.map { Self.fts5($0, stemPrefix: true) }.joined(separator: " OR ")
         guard !excluded.isEmpty else { return wanted }
-        return "(" + wanted + ")" + excluded.map { " NOT " + Self.fts5($0) }.joined()
+        return "(" + wanted + ")" + excluded.map { " NOT " + Self.fts5($0, stemPrefix: false) }.joined()
     }
 
     /// The PostgreSQL `to_tsquery('simple', …)` text, or `nil` when there is nothing to search for.
@@ -118,9 +118,9 @@ package struct KeywordQuery: Sendable, Equatable {
     /// exclusions follow as `& !'x'` after the parenthesized wanted clauses.
     package func tsquery() -> String? {
         guard !included.isEmpty else { return nil }
-        let wanted = included.map(Self.tsquery).joined(separator: " | ")
+        let wanted = included.map { Self.tsquery($0, stemPrefix: true) }.joined(separator: " | ")
         guard !excluded.isEmpty else { return wanted }
-        return "(" + wanted + ")" + excluded.map { " & !" + Self.tsquery($0) }.joined()
+        return "(" + wanted + ")" + excluded.map { " & !" + Self.tsquery($0, stemPrefix: false) }.joined()
     }
 
     /// Adds the clause made of the tokens of `scalars`, if any.
@@ -134,35 +134,54 @@ package struct KeywordQuery: Sendable, Equatable {
         guard !words.isEmpty else { return }
         let surface = words.count == 1 && !isPrefix && tokens.count == 1 && tokens[0] != words[0] ? tokens[0] : nil
         let clause = Clause(words: words, isPrefix: isPrefix, surface: surface)
+        let same = { (other: Clause) in other.words == clause.words && other.isPrefix == clause.isPrefix }
         if negated {
-            if excluded.count < Self.maxExcluded && !excluded.contains(clause) { excluded.append(clause) }
+            if excluded.count < Self.maxExcluded && !excluded.contains(where: same) { excluded.append(clause) }
         } else {
-            if included.count < Self.maxIncluded && !included.contains(clause) { included.append(clause) }
+            if included.count < Self.maxIncluded && !included.contains(where: same) { included.append(clause) }
         }
     }
 
     /// One clause as an FTS5 string: `"a b"`, with `*` after it for a prefix; `"` is doubled.
-    private static func fts5(_ clause: Clause) -> String {
-        if let surface = clause.surface {
-            let quote = { (word: String) in "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-            return "(" + quote(clause.words[0]) + " OR " + quote(surface) + ")"
+    private static func fts5(_ clause: Clause, stemPrefix: Bool) -> String {
+        let quote = { (word: String) in "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        if let alternatives = alternatives(clause, stemPrefix: stemPrefix) {
+            let rendered = alternatives.map { quote($0.word) + ($0.prefix ? "*" : "") }
+            return rendered.count == 1 ? rendered[0] : "(" + rendered.joined(separator: " OR ") + ")"
         }
         let body = clause.words.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }.joined(separator: " ")
         return "\"" + body + "\"" + (clause.isPrefix ? "*" : "")
     }
 
+    /// Shortest Cyrillic stem searched as a prefix: Snowball sometimes cuts one form of a word shorter than
+    /// another («фестивали» → «фестива», «фестиваль» → «фестивал»), and a stem-prefix meets both.
+    static let minStemPrefixLength = 5
+
+    /// For a single-word clause: the stem (as a prefix when long enough and Cyrillic, in wanted clauses) and
+    /// the surface word when the prefix does not already cover it. Nil for phrases and explicit prefixes.
+    private static func alternatives(_ clause: Clause, stemPrefix: Bool) -> [(word: String, prefix: Bool)]? {
+        guard clause.words.count == 1, !clause.isPrefix else { return nil }
+        let stem = clause.words[0]
+        let asPrefix =
+            stemPrefix && stem.count >= minStemPrefixLength
+            && stem.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+        var result = [(word: stem, prefix: asPrefix)]
+        if let surface = clause.surface, !(asPrefix && surface.hasPrefix(stem)) { result.append((surface, false)) }
+        return result
+    }
+
     /// One clause as tsquery text: `'a'`, `'pre':*`, `('a' <-> 'b')`; `'` and `\` are doubled.
-    private static func tsquery(_ clause: Clause) -> String {
-        if let surface = clause.surface {
-            let quote = { (word: String) in
-                "'" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
-            }
-            return "(" + quote(clause.words[0]) + " | " + quote(surface) + ")"
+    private static func tsquery(_ clause: Clause, stemPrefix: Bool) -> String {
+        let quote = { (word: String) in
+            "'" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+        }
+        if let alternatives = alternatives(clause, stemPrefix: stemPrefix) {
+            let rendered = alternatives.map { quote($0.word) + ($0.prefix ? ":*" : "") }
+            return rendered.count == 1 ? rendered[0] : "(" + rendered.joined(separator: " | ") + ")"
         }
         let lexemes = clause.words.enumerated().map { index, word in
-            let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''")
             let star = clause.isPrefix && index == clause.words.count - 1 ? ":*" : ""
-            return "'" + escaped + "'" + star
+            return quote(word) + star
         }
         return lexemes.count == 1 ? lexemes[0] : "(" + lexemes.joined(separator: " <-> ") + ")"
     }

@@ -37,6 +37,7 @@ package struct APIError: Error, HTTPResponseError, Sendable, CustomStringConvert
         switch error {
         case let error as APIError: return error
         case let error as DomainError: return from(domain: error)
+        case let error as SourceError: return from(source: error)
         case let error as HTTPError:
             return APIError(error.status, code: Self.code(for: error.status), message: error.body ?? error.status.reasonPhrase)
         case is DecodingError:
@@ -57,6 +58,17 @@ package struct APIError: Error, HTTPResponseError, Sendable, CustomStringConvert
             APIError(
                 .tooManyRequests, code: "quota_\(denial.kind.rawValue)", message: denial.message,
                 headers: denial.resetsAt.map { [.retryAfter: String(max(1, Int($0.timeIntervalSinceNow.rounded(.up))))] } ?? [:])
+        }
+    }
+
+    static func from(source error: SourceError) -> APIError {
+        switch error {
+        case .channelNotFound: APIError(.unprocessableContent, code: "channel_not_found", message: error.description)
+        case .channelPrivate: APIError(.unprocessableContent, code: "channel_private", message: error.description)
+        case .floodWait(let seconds):
+            APIError(.serviceUnavailable, code: "telegram_flood_wait", message: error.description, headers: [.retryAfter: String(seconds)])
+        case .unavailable: APIError(.badGateway, code: "telegram_unavailable", message: error.description)
+        case .malformed: APIError(.badGateway, code: "telegram_unexpected", message: error.description)
         }
     }
 

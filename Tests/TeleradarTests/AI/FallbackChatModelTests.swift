@@ -130,7 +130,7 @@ struct FallbackChatModelTests {
         let started = ContinuousClock.now
         let response = try await chain.complete(request)
         #expect(response.text == "быстро")
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(60), "the hanging model was not abandoned")
         #expect(await chain.breaker.snapshot()[0] == .closed(failures: 1))
     }
 

@@ -41,7 +41,8 @@ enum FakeTelegramWeb {
     /// A page in t.me/s markup: channel header, messages oldest first (as Telegram renders), the "load older" link.
     static func page(channel: String, title: String, ids: [Int64], older: Int64?) -> String {
         let messages = ids.sorted().map { id in
-            let date = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: 1_700_000_000 + Double(id) * 3600))
+            // Recent dates (one post every 10 s, ending near now), so they fall inside users' retention windows.
+            let date = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-Double(100_000 - id) * 10))
             return """
                 <div class="tgme_widget_message_wrap js-widget_message_wrap"><div class="tgme_widget_message text_not_supported_wrap js-widget_message" data-post="\(channel)/\(id)">
                 <div class="tgme_widget_message_bubble"><div class="tgme_widget_message_text js-message_text" dir="auto">Новость номер \(id): в субботу открылся <b>новый</b> канал. News item \(id).</div>
