@@ -24,13 +24,14 @@ enum CommandSupport {
 
     /// Runs `body` with a bootstrapped context, printing failures as one line and exiting non-zero.
     static func withContext<T>(
-        envFile: String?, quiet: Bool = true, migrate: Bool = true, _ body: (AppContext) async throws -> T
+        envFile: String?, quiet: Bool = true, migrate: Bool = true, embeddings: Bool = false,
+        _ body: (AppContext) async throws -> T
     ) async throws -> T {
         let config = try await loadConfig(envFile: envFile)
         let logger = logger(for: config, quiet: quiet)
         let context: AppContext
         do {
-            context = try await AppContext.bootstrap(config: config, logger: logger, migrate: migrate)
+            context = try await AppContext.bootstrap(config: config, logger: logger, migrate: migrate, embeddings: embeddings)
         } catch {
             fail(describe(error))
         }

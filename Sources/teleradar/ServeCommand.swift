@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = CommandSupport.logger(for: config)
         let context: AppContext
         do {
-            context = try await AppContext.bootstrap(config: config, logger: logger)
+            context = try await AppContext.bootstrap(config: config, logger: logger, embeddings: !noWorkers || !noHttp)
         } catch {
             CommandSupport.fail(CommandSupport.describe(error))
         }
@@ -38,6 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
                 ParseScheduler(
                     ingestion: context.ingestion, database: context.database,
                     interval: .seconds(60 * config.parseIntervalMinutes), logger: logger))
+            if let vectors = context.vectorSearch {
+                workers.append(IndexWorker(vectors: vectors, database: context.database, logger: logger))
+            }
         }
         if interfaces.isEmpty, workers.isEmpty {
             CommandSupport.fail("nothing to run: --no-http and --no-workers leave no service")

@@ -13,7 +13,8 @@ struct Teleradar: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, ImportCommand.self, IngestCommand.self, DoctorCommand.self,
+            ServeCommand.self, MigrateCommand.self, ImportCommand.self, IngestCommand.self, SearchCommand.self,
+            AskCommand.self, ReindexCommand.self, BenchCommand.self, DoctorCommand.self,
             AdminCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)

@@ -27,6 +27,8 @@ package struct AppConfig: Sendable {
     package var parseIntervalMinutes: Int = 30
     /// Longest FLOOD_WAIT honoured, seconds (`FLOOD_WAIT_CAP_SECONDS`).
     package var floodWaitCapSeconds: Int = 300
+    /// Embedder and chat models.
+    package var models = ModelConfig(embedder: .e5, environment: [:])
 
     /// Log line format.
     package enum LogFormat: String, Sendable, CaseIterable { case text, json }
@@ -140,6 +142,7 @@ package struct AppConfig: Sendable {
         }
         config.parseIntervalMinutes = try integer("PARSE_INTERVAL_MINUTES", 1...1440, default: 30)
         config.floodWaitCapSeconds = try integer("FLOOD_WAIT_CAP_SECONDS", 1...3600, default: 300)
+        config.models = try ModelConfig.resolve(value)
         return config
     }
 
@@ -159,6 +162,8 @@ package struct AppConfig: Sendable {
             ("TELEGRAM_WEB_BASE_URL", telegramWebBaseURL),
             ("PARSE_INTERVAL_MINUTES", String(parseIntervalMinutes)),
             ("FLOOD_WAIT_CAP_SECONDS", String(floodWaitCapSeconds)),
+            ("EMBEDDER", models.embedder.rawValue),
+            ("chat models", models.environment.keys.filter { $0.hasSuffix("_API_KEY") || $0.hasSuffix("_AUTH_KEY") || $0 == "OPENAI_BASE_URL" }.sorted().joined(separator: ", ").nilIfEmpty ?? "(none: extractive answers)"),
         ]
     }
 }
@@ -171,4 +176,8 @@ package enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalid(let key, let message): "configuration error: \(key): \(message)"
         }
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -25,9 +25,19 @@ package struct AppContext: Sendable {
     package let channels: ChannelService
     /// Desktop export imports.
     package let importer: ImportService
+    /// The vector side of search (nil without an embedder: keyword search only).
+    package let vectorSearch: VectorSearch?
+    /// Hybrid retrieval.
+    package let retrieval: RetrievalService
+    /// Answers with sources.
+    package let answers: AnswerService
 
     /// Opens the database, applies migrations (unless `migrate` is false), loads and checks the secrets key.
-    package static func bootstrap(config: AppConfig, logger: Logger, migrate: Bool = true) async throws -> AppContext {
+    /// With `embeddings`, the embedder is loaded and the vector index rebuilt from the database (what
+    /// `serve`, `ask`, `search` and `reindex` need; other commands skip the cost).
+    package static func bootstrap(
+        config: AppConfig, logger: Logger, migrate: Bool = true, embeddings: Bool = false
+    ) async throws -> AppContext {
         let database = try await Database.open(config.database, logger: logger)
         do {
             let migrator = Migrator(database: database)
@@ -44,13 +54,25 @@ package struct AppContext: Sendable {
             let source = WebPreviewSource(http: http, baseURL: config.telegramWebBaseURL, logger: logger)
             var ingestion = IngestionService(database: database, source: source, logger: logger)
             ingestion.floodWaitCap = .seconds(config.floodWaitCapSeconds)
+            var vectorSearch: VectorSearch?
+            if embeddings, let embedder = await config.models.makeEmbedder(http: http, logger: logger) {
+                let search = VectorSearch(embedder: embedder, database: database, logger: logger)
+                let loaded = try await search.loadIndex()
+                logger.info("vector index loaded", metadata: ["vectors": "\(loaded)", "model": "\(embedder.modelID)"])
+                vectorSearch = search
+            }
+            let retrieval = RetrievalService(database: database, vectors: vectorSearch)
+            let answers = AnswerService(
+                retrieval: retrieval, chatModel: config.models.makeChatModel(http: http, logger: logger), quotas: quotas,
+                database: database, logger: logger)
             return AppContext(
                 config: config, logger: logger, database: database, secrets: secrets,
                 accounts: AccountService(database: database, logger: logger), quotas: quotas,
                 jobs: JobQueue(database: database), leases: LeaseStore(database: database), cache: cache,
                 startedAt: Date(), http: http, ingestion: ingestion,
                 channels: ChannelService(database: database, quotas: quotas, ingestion: ingestion, logger: logger),
-                importer: ImportService(database: database, logger: logger))
+                importer: ImportService(database: database, logger: logger), vectorSearch: vectorSearch,
+                retrieval: retrieval, answers: answers)
         } catch {
             await database.shutdown()
             throw error

@@ -116,13 +116,15 @@ package struct VectorRepository: Sendable {
         }
     }
 
-    static func encode(_ vector: [Float]) -> Data {
+    /// Little-endian Float32 bytes of a vector.
+    package static func encode(_ vector: [Float]) -> Data {
         var data = Data(capacity: vector.count * 4)
         for value in vector { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
         return data
     }
 
-    static func decode(_ data: Data) -> [Float] {
+    /// A vector from little-endian Float32 bytes.
+    package static func decode(_ data: Data) -> [Float] {
         let count = data.count / 4
         var result = [Float](repeating: 0, count: count)
         data.withUnsafeBytes { raw in

@@ -6,14 +6,17 @@ import TeleradarStorage
 /// A full application context on a fresh database and a temporary data folder.
 enum TestContext {
     static func with<T: Sendable>(
-        _ backend: Backend, environment: [String: String] = [:], _ body: (AppContext) async throws -> T
+        _ backend: Backend, environment: [String: String] = [:], embeddings: Bool = false,
+        _ body: (AppContext) async throws -> T
     ) async throws -> T {
         let (databaseConfiguration, cleanup) = try await TestDatabase.makeConfiguration(backend)
         let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("teleradar-data-\(UUID().uuidString)").path
+        // Keyword search only unless a test asks for an embedder (loading e5 costs seconds).
+        let environment = environment.merging(["EMBEDDER": "none"]) { mine, _ in mine }
         var config = try AppConfig.resolve { environment[$0] }
         config.database = databaseConfiguration
         config.dataDirectory = dataDirectory
-        let context = try await AppContext.bootstrap(config: config, logger: TestDatabase.logger)
+        let context = try await AppContext.bootstrap(config: config, logger: TestDatabase.logger, embeddings: embeddings)
         do {
             let result = try await body(context)
             await context.shutdown()

@@ -1,0 +1,90 @@
+import Foundation
+import Logging
+import TeleradarCore
+import TeleradarStorage
+
+/// Import speed: the news corpus turned into a Telegram Desktop export (repeated to a useful size), imported
+/// into a fresh SQLite database with the keyword index, no embeddings.
+package struct ImportBenchmark: Sendable {
+    package var corpusDirectory: URL
+    package var repeats: Int
+    package var logger: Logger
+
+    package init(corpusDirectory: URL, repeats: Int, logger: Logger) {
+        self.corpusDirectory = corpusDirectory
+        self.repeats = repeats
+        self.logger = logger
+    }
+
+    package struct Result: Sendable, Codable {
+        package var posts: Int
+        package var seconds: Double
+        package var postsPerSecond: Double
+        package var exportBytes: Int
+        package var peakRSSMegabytes: Double
+    }
+
+    package func run() async throws -> Result {
+        let items = try NewsCorpus.load(directory: corpusDirectory)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("teleradar-import-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let exportURL = folder.appendingPathComponent("result.json")
+        let exportBytes = try Self.writeExport(items: items, repeats: repeats, to: exportURL)
+        let database = try await Database.open(.sqlite(path: folder.appendingPathComponent("bench.sqlite").path), logger: logger)
+        do {
+            try await Migrator(database: database).migrate()
+            let importer = ImportService(database: database, logger: logger)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let summary = try await importer.run(path: exportURL.path, channelName: "newsbench", indexAfterImport: false)
+            let elapsed = clock.now - start
+            await database.shutdown()
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            return Result(
+                posts: summary.new, seconds: seconds, postsPerSecond: Double(summary.new) / max(seconds, 1e-9),
+                exportBytes: exportBytes, peakRSSMegabytes: Self.peakRSSMegabytes())
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+
+    /// Writes a Desktop-format `public_channel` export of the corpus, `repeats` times over with fresh ids.
+    static func writeExport(items: [NewsCorpus.Item], repeats: Int, to url: URL) throws -> Int {
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var written = 0
+        func write(_ text: String) throws {
+            let data = Data(text.utf8)
+            written += data.count
+            try handle.write(contentsOf: data)
+        }
+        try write(#"{"name": "News bench", "type": "public_channel", "id": 777000, "messages": ["#)
+        let parser = ISO8601DateFormatter()
+        let encoder = JSONEncoder()
+        var id = 0
+        for round in 0..<max(1, repeats) {
+            var chunk = ""
+            for item in items {
+                id += 1
+                let date = (parser.date(from: item.date) ?? Date(timeIntervalSince1970: 1_700_000_000)).addingTimeInterval(Double(round))
+                let text = String(decoding: try encoder.encode(item.text), as: UTF8.self)
+                chunk += (id == 1 ? "" : ",") + #"{"id": \#(id), "type": "message", "date_unixtime": "\#(Int(date.timeIntervalSince1970))", "from": "News bench", "text": \#(text), "text_entities": [{"type": "plain", "text": \#(text)}]}"#
+            }
+            try write(chunk)
+        }
+        try write("]}")
+        return written
+    }
+
+    /// Peak resident memory of this process (VmHWM), in MB.
+    package static func peakRSSMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = line.split(separator: " ").compactMap({ Double($0) }).first
+        else { return 0 }
+        return kilobytes / 1024
+    }
+}
