@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import Logging
 import TeleradarApp
+import TeleradarStorage
+import TeleradarTelegram
 
 /// Builds the HTTP application used by `teleradar serve` and by the tests (through HummingbirdTesting).
 package func buildApplication(context: AppContext) -> some ApplicationProtocol {
@@ -18,8 +20,23 @@ package func buildRouter(context: AppContext) -> Router<TeleradarRequestContext>
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BodyLimitMiddleware(maxBytes: context.config.maxBodyBytes))
     HealthController(context: context).addRoutes(to: router)
-    let api = router.group("api/v1").add(middleware: AuthMiddleware(app: context))
+    let api = router.group("api/v1").add(middleware: AuthMiddleware(app: context, miniApp: miniAppAuthenticator(context.config)))
     UserController(app: context).addRoutes(to: api)
     ChannelController(app: context).addRoutes(to: api)
+    RAGController(app: context).addRoutes(to: api)
     return router
+}
+
+/// Validates `Authorization: tma <initData>` with the bot token (Telegram's HMAC rule, constant-time, with the
+/// configured maximum age); nil when no bot token is configured.
+func miniAppAuthenticator(_ config: AppConfig) -> (@Sendable (String) throws -> UserRepository.Profile)? {
+    guard let token = config.botToken else { return nil }
+    let validator = MiniAppInitDataValidator(botToken: token, maxAge: TimeInterval(config.miniAppInitDataMaxAge))
+    return { initData in
+        let data = try validator.validate(initData)
+        guard let user = data.user else { throw MiniAppInitDataError.malformed(reason: "initData has no user") }
+        return UserRepository.Profile(
+            telegramID: user.id, username: user.username, firstName: user.firstName, lastName: user.lastName,
+            language: user.languageCode)
+    }
 }

