@@ -52,10 +52,17 @@ package struct ImportService: Sendable {
         let name = try ChannelName(parsing: channelName)
         let reader = try DesktopExportReader(path: path)
         let header = try reader.readHeader()
-        let channel = try await channels.upsert(
-            ChannelInfo(username: name.value, title: header.name ?? name.value, telegramID: header.id),
-            sourceKind: "export", now: now)
-        if let userID { try await channels.subscribe(userID: userID, channelID: channel.id, now: now) }
+        // The channel is created with the first batch, so a file that fails before any post changes nothing.
+        var channelID: Int64?
+        let channelFor: () async throws -> Int64 = { [channels] in
+            if let channelID { return channelID }
+            let channel = try await channels.upsert(
+                ChannelInfo(username: name.value, title: header.name ?? name.value, telegramID: header.id),
+                sourceKind: "export", now: now)
+            if let userID { try await channels.subscribe(userID: userID, channelID: channel.id, now: now) }
+            channelID = channel.id
+            return channel.id
+        }
         var summary = Summary(channel: name.value)
         let cursor = try reader.openCursor(progress: progress)
         var batch: [IncomingPost] = []
@@ -69,11 +76,13 @@ package struct ImportService: Sendable {
                 }
                 batch.append(post)
                 if batch.count >= batchSize {
-                    try await store(batch, channelID: channel.id, summary: &summary, index: indexAfterImport, now: now)
+                    try await store(batch, channelID: try await channelFor(), summary: &summary, index: indexAfterImport, now: now)
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            try await store(batch, channelID: channel.id, summary: &summary, index: indexAfterImport, now: now)
+            if !batch.isEmpty {
+                try await store(batch, channelID: try await channelFor(), summary: &summary, index: indexAfterImport, now: now)
+            }
         } catch let error as DesktopExportError {
             throw Failure(summary: summary, reason: error.description)
         }

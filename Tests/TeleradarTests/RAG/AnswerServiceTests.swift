@@ -97,6 +97,21 @@ struct AnswerServiceTests {
         }
     }
 
+    @Test("when every model fails or times out, the answer is extractive — never empty")
+    func fallsThrough() async throws {
+        let server = try await FakeModelServer.start()
+        defer { Task { try? await server.stop() } }
+        server.enqueue("/v1/chat/completions", .json(#"{"error": {"message": "overloaded"}}"#, status: 503))
+        try await TestContext.with(.sqlite, environment: ["OPENAI_BASE_URL": server.baseURL, "OPENAI_MODEL": "down-llm"]) { context in
+            let (owner, _) = try await Self.seed(context)
+            let answer = try await context.answers.ask(user: owner, question: "Что решил Центральный банк по ключевой ставке?")
+            #expect(server.requests(to: "/v1/chat/completions").count >= 1)
+            #expect(answer.model == "extractive")
+            #expect(!answer.answer.isEmpty)
+            #expect(answer.sources.first?.url == "https://t.me/citynews/2")
+        }
+    }
+
     @Test("with the real e5 model: a paraphrase with no shared words is found by the vector side", arguments: Backend.allCases)
     func vectors(backend: Backend) async throws {
         try await TestContext.with(backend, environment: ["EMBEDDER": "e5", "TELERADAR_DEPS_DIR": DepsLocator.depsDirectory()], embeddings: true) { context in
