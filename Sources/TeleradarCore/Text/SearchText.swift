@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Turns text into the stems the keyword search index stores and the queries look for.
 ///
@@ -21,13 +22,27 @@ package enum SearchText {
     }
 
     /// The stem of one token from ``Tokenizer/tokens(_:)``, by the script of its letters.
+    ///
+    /// Stems are memoised (words follow Zipf's law, so a few thousand words make most of any text); the
+    /// memo is cleared when it passes `memoLimit` entries, which bounds its memory.
     package static func stem(_ token: String) -> String {
+        if let known = memo.withLock({ $0[token] }) { return known }
+        let stem: String
         switch script(of: token) {
-        case .cyrillic: return russian.stem(token)
-        case .latin: return english.stem(token)
+        case .cyrillic: stem = russian.stem(token)
+        case .latin: stem = english.stem(token)
         case .other: return token
         }
+        memo.withLock { table in
+            if table.count >= memoLimit { table.removeAll(keepingCapacity: true) }
+            table[token] = stem
+        }
+        return stem
     }
+
+    /// Most words remembered by the stem memo.
+    static let memoLimit = 200_000
+    private static let memo = Mutex<[String: String]>([:])
 
     /// Which stemmer a token needs.
     enum Script: Sendable, Equatable {

@@ -36,7 +36,7 @@ struct TDLibClientTests {
         await #expect(throws: TDLibError.timeout(request: "getChat", seconds: 0.2)) {
             try await client.send(TDGetChat(chatID: 1), timeout: .milliseconds(200))
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(60), "the timeout did not fire")
         #expect(try await client.send(TDGetMe()).id == 5_550_001)
         try await client.close()
     }
