@@ -122,7 +122,7 @@ struct ModelErrorMappingTests {
             await #expect(throws: ModelError.timeout) {
                 try await provider.call(baseURL: server.baseURL, client: client, timeout: .milliseconds(200))
             }
-            #expect(ContinuousClock.now - started < .seconds(10))
+            #expect(ContinuousClock.now - started < .seconds(19), "the call waited for the whole slow answer")
         }
     }
 
