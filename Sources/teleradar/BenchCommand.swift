@@ -15,7 +15,7 @@ struct BenchCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Folder with corpus.jsonl, queries.jsonl and qrels.tsv.") var set: String
         @Option(help: "Folder of news-corpus JSON files mixed in as distractors.") var distractors: String?
-        @Option(help: "Use only the first N distractors.") var distractorLimit: Int?
+        @Option(help: "Use N distractors: every k-th post longer than 40 characters, files in name order.") var distractorLimit: Int?
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {

@@ -53,7 +53,7 @@ package struct RetrievalBenchmark: Sendable {
 
         var documents = dataset.corpus.map { (id: $0.id, text: $0.title.isEmpty ? $0.text : $0.title + "\n" + $0.text) }
         if let distractorsDirectory {
-            let extra = try NewsCorpus.load(directory: distractorsDirectory, limit: distractorLimit)
+            let extra = try NewsCorpus.distractors(directory: distractorsDirectory, limit: distractorLimit)
             documents += extra.enumerated().map { (id: "distractor-\($0.offset)", text: $0.element.text) }
         }
         let now = Date()
@@ -121,6 +121,15 @@ package enum NewsCorpus {
             case text, date, channel
             case messageID = "message_id"
         }
+    }
+
+    /// Distractors as the retrieval baseline picks them: posts longer than 40 characters, files in name order,
+    /// then every k-th of them so that `limit` remain (all of them without a limit).
+    package static func distractors(directory: URL, limit: Int?) throws -> [Item] {
+        let long = try load(directory: directory).filter { $0.text.count > 40 }
+        guard let limit, limit > 0, limit < long.count else { return long }
+        let step = long.count / limit
+        return Array(stride(from: 0, to: long.count, by: step).prefix(limit).map { long[$0] })
     }
 
     /// Every non-empty post of every `*.json` file in `directory` (all, or the first `limit`).
