@@ -64,7 +64,11 @@ struct BotEndToEndTests {
                 let text = try #require(answer.first)
                 #expect(text.contains("<b>Источники</b>"))
                 #expect(text.contains("[1] <a href=\"https://t.me/smallchan/"))
-                #expect(text.contains("[2] <a href=\"https://t.me/smallchan/"))
+                let sourceLines = text.split(separator: "\n").filter { $0.hasPrefix("[") }
+                #expect(!sourceLines.isEmpty)
+                for (index, line) in sourceLines.enumerated() {
+                    #expect(line.hasPrefix("[\(index + 1)] <a href=\"https://t.me/smallchan/"), "\(line)")
+                }
                 #expect(TelegramHTML.visibleText(text).lowercased().contains("суббот"))
 
                 let channels = try await bot.say("/my_channels", from: alice, via: service)
