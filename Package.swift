@@ -103,6 +103,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "TeleradarBot",
+            dependencies: [
+                "TeleradarCore",
+                "TeleradarStorage",
+                "TeleradarApp",
+                "TeleradarTelegram",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "TeleradarHTTP",
             dependencies: [
                 "TeleradarCore",
@@ -120,6 +132,8 @@ let package = Package(
                 "TeleradarStorage",
                 "TeleradarApp",
                 "TeleradarHTTP",
+                "TeleradarBot",
+                "TeleradarTelegram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -135,6 +149,8 @@ let package = Package(
                 "TeleradarTelegram",
                 "TeleradarSearch",
                 "TeleradarAI",
+                "TeleradarBot",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

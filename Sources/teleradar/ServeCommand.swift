@@ -4,7 +4,9 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import TeleradarApp
+import TeleradarBot
 import TeleradarHTTP
+import TeleradarTelegram
 
 /// `teleradar serve`: the HTTP server (and, as they arrive, workers and the bot) in one service group.
 struct ServeCommand: AsyncParsableCommand {
@@ -30,6 +32,12 @@ struct ServeCommand: AsyncParsableCommand {
             CommandSupport.fail(CommandSupport.describe(error))
         }
         var interfaces: [any Service] = []
+        if !noBot, let token = config.botToken {
+            let client = BotAPIClient(
+                token: token, baseURL: config.telegramBotAPIBaseURL, transport: HTTPClientBotAPITransport(httpClient: context.http),
+                logger: logger)
+            interfaces.append(BotService(context: context, client: client))
+        }
         if !noHttp { interfaces.append(buildApplication(context: context)) }
         var workers: [any Service] = []
         if !noWorkers {
@@ -43,13 +51,14 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         if interfaces.isEmpty, workers.isEmpty {
-            CommandSupport.fail("nothing to run: --no-http and --no-workers leave no service")
+            CommandSupport.fail("nothing to run: --no-http, --no-workers and no bot leave no service")
         }
         logger.info(
             "starting teleradar",
             metadata: [
                 "version": "\(TeleradarVersion.current)", "database": "\(config.database)",
                 "http": "\(noHttp ? "off" : "\(config.httpHost):\(config.httpPort)")",
+                "bot": "\(noBot || config.botToken == nil ? "off" : "polling")",
             ])
         let group = buildServiceGroup(context: context, workers: workers, interfaces: interfaces)
         do {

@@ -23,6 +23,9 @@ package struct AppConfig: Sendable {
     package var publicBaseURL: String?
     /// Base URL of Telegram's web preview (`TELEGRAM_WEB_BASE_URL`), for tests and mirrors.
     package var telegramWebBaseURL: String = "https://t.me"
+    /// Base URL of the Bot API server (`TELEGRAM_BOT_API_BASE_URL`): a local `telegram-bot-api` server or a
+    /// test double can stand in for the public one.
+    package var telegramBotAPIBaseURL: String = "https://api.telegram.org"
     /// Minutes between scheduled parse runs (`PARSE_INTERVAL_MINUTES`).
     package var parseIntervalMinutes: Int = 30
     /// Longest FLOOD_WAIT honoured, seconds (`FLOOD_WAIT_CAP_SECONDS`).
@@ -143,6 +146,12 @@ package struct AppConfig: Sendable {
             }
             config.telegramWebBaseURL = web
         }
+        if let botAPI = get("TELEGRAM_BOT_API_BASE_URL") {
+            guard let url = URL(string: botAPI), url.scheme == "https" || url.scheme == "http", url.host != nil else {
+                throw .invalid(key: "TELEGRAM_BOT_API_BASE_URL", message: "'\(botAPI)' is not an http(s) URL")
+            }
+            config.telegramBotAPIBaseURL = botAPI
+        }
         config.parseIntervalMinutes = try integer("PARSE_INTERVAL_MINUTES", 1...1440, default: 30)
         config.floodWaitCapSeconds = try integer("FLOOD_WAIT_CAP_SECONDS", 1...3600, default: 300)
         config.models = try ModelConfig.resolve(value)
@@ -164,6 +173,7 @@ package struct AppConfig: Sendable {
             ("BOT_TOKEN", botToken == nil ? "(not set: bot disabled)" : "***"),
             ("PUBLIC_BASE_URL", publicBaseURL ?? "(not set)"),
             ("TELEGRAM_WEB_BASE_URL", telegramWebBaseURL),
+            ("TELEGRAM_BOT_API_BASE_URL", telegramBotAPIBaseURL),
             ("PARSE_INTERVAL_MINUTES", String(parseIntervalMinutes)),
             ("FLOOD_WAIT_CAP_SECONDS", String(floodWaitCapSeconds)),
             ("EMBEDDER", models.embedder.rawValue),
