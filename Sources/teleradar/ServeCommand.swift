@@ -25,6 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try await CommandSupport.loadConfig(envFile: global.envFile)
         let logger = CommandSupport.logger(for: config)
+        TeleradarMetrics.bootstrap()
         let context: AppContext
         do {
             context = try await AppContext.bootstrap(config: config, logger: logger, embeddings: !noWorkers || !noHttp)

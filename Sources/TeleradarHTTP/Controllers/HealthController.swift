@@ -32,6 +32,12 @@ package struct HealthController<Context: RequestContext>: Sendable {
 
     package func addRoutes(to router: Router<Context>) {
         router.get("/health") { _, _ in try await health() }
+        router.get("/metrics") { _, _ -> Response in
+            let text = await TeleradarMetrics.render(database: context.database)
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
     }
 
     func health() async throws -> EditedResponse<Health> {

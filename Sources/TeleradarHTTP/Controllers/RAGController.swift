@@ -72,6 +72,16 @@ package struct RAGController: Sendable {
                 filters: .init(channels: body.channels, tags: body.tags ?? [], dateFrom: body.dateFrom, dateTo: body.dateTo),
                 contextLimit: body.contextLimit ?? 8)
         }
+        group.get("rag/recommend") { request, context -> SearchResponse in
+            let user = try context.requireUser()
+            let limit = try Query.int(request, "limit", default: 10, range: 1...50)
+            let (_, results) = try await RecommendationService(retrieval: app.retrieval, database: app.database)
+                .recommend(user: user, limit: limit)
+            return SearchResponse(
+                results: results.map {
+                    .init(post: $0.post, score: $0.score, keywordRank: $0.keywordRank, vectorRank: $0.vectorRank, vectorScore: $0.vectorScore, explanation: $0.explanation)
+                })
+        }
         group.get("rag/index/status") { _, context -> IndexStatus in
             let user = try context.requireUser()
             let channelIDs = try await app.channels.channels.channelIDs(userID: user.id)
