@@ -73,9 +73,9 @@ package struct AnswerService: Sendable {
             return cached
         }
         var answer = try await compose(question: question, scope: scope, contextLimit: contextLimit)
-        answer.durationMs = Int((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000)
-            + Int((ContinuousClock.now - started).components.seconds) * 1000
-        Timer(label: "rag_query_duration_seconds").record(duration: ContinuousClock.now - started)
+        let elapsed = ContinuousClock.now - started
+        answer.durationMs = Int(elapsed.milliseconds)
+        Timer(label: "rag_query_duration_seconds").record(duration: elapsed)
         if answer.model != nil { try await cache.setJSON("answers", cacheKey, value: answer, ttl: .seconds(3600), now: now) }
         try await record(user: user, answer: answer, now: now)
         return answer

@@ -7,3 +7,10 @@ extension Date {
     /// A date from milliseconds since the Unix epoch.
     package init(millis: Int64) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
 }
+
+extension Duration {
+    /// The duration in milliseconds (fractional).
+    package var milliseconds: Double {
+        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
+    }
+}

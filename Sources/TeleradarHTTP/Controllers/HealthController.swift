@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TeleradarApp
+import TeleradarCore
 import TeleradarStorage
 
 /// `GET /health`: liveness plus a database round trip. 200 when the database answers, 503 otherwise.
@@ -44,8 +45,8 @@ package struct HealthController<Context: RequestContext>: Sendable {
         let database: Health.Component
         do {
             let latency = try await context.database.ping()
-            let ms = Double(latency.components.attoseconds) / 1e15 + Double(latency.components.seconds) * 1000
-            database = .init(status: "ok", kind: context.database.kind.rawValue, latencyMs: (ms * 100).rounded() / 100)
+            database = .init(
+                status: "ok", kind: context.database.kind.rawValue, latencyMs: (latency.milliseconds * 100).rounded() / 100)
         } catch {
             database = .init(status: "error", kind: context.database.kind.rawValue, error: "\(error)")
         }

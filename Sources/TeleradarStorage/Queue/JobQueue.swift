@@ -43,7 +43,7 @@ package struct JobQueue: Sendable {
     /// Claims the next ready job of the given kinds (all kinds when `nil`) for `worker`, locking it for `lease`.
     package func claim(worker: String, kinds: [String]? = nil, lease: Duration, now: Date = Date()) async throws -> Job? {
         let kind = database.kind
-        let leaseMillis = Int64(lease.components.seconds * 1000 + lease.components.attoseconds / 1_000_000_000_000_000)
+        let leaseMillis = Int64(lease.milliseconds)
         return try await database.write { db in
             // Jobs whose worker died after their last allowed attempt are buried, not retried forever.
             try await db.update("jobs")

@@ -98,14 +98,15 @@ package struct PostRepository: Sendable {
             guard let row = existing[post.messageID] else { continue }
             let id = try row.decode(column: "id", as: Int64.self)
             let extra = jsonText(Extra(poll: post.poll, linkPreview: post.linkPreview))
+            let entities = jsonText(post.entities)
             let contentChanged =
                 try row.decode(column: "text", as: String.self) != post.text
-                || row.decode(column: "entities", as: String.self) != jsonText(post.entities)
+                || row.decode(column: "entities", as: String.self) != entities
                 || row.decode(column: "extra", as: String.self) != extra
             let storedViews = try row.decode(column: "views", as: Int?.self)
             if contentChanged {
                 try await db.update("posts")
-                    .set("text", to: SQLBind(post.text)).set("entities", to: SQLBind(jsonText(post.entities)))
+                    .set("text", to: SQLBind(post.text)).set("entities", to: SQLBind(entities))
                     .set("links", to: SQLBind(jsonText(post.links))).set("extra", to: SQLBind(extra))
                     .set("media_kind", to: SQLBind(post.mediaKind?.rawValue))
                     .set("views", to: SQLBind(post.views ?? storedViews))
