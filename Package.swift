@@ -129,6 +129,7 @@ let package = Package(
             name: "teleradar",
             dependencies: [
                 "TeleradarCore",
+                "TeleradarAI",
                 "TeleradarStorage",
                 "TeleradarApp",
                 "TeleradarHTTP",

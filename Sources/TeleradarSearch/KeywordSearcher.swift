@@ -27,6 +27,35 @@ package struct KeywordSearcher: Sendable {
         switch database.kind {
         case .sqlite:
             guard let match = parsed.fts5Match() else { return [] }
+            // First the best matches of the whole index (FTS5 alone), then the caller's scope: joining every match
+            // with `posts` before ranking cost three times as much on common words. When the scope keeps fewer than
+            // `limit` of them and there were more matches than looked at, the exact join runs instead.
+            let window = max(limit * 10, 500)
+            let ranked = try await database.read { db in
+                try await db.raw(
+                    """
+                    SELECT rowid AS id, -bm25(posts_fts) AS score FROM posts_fts
+                    WHERE posts_fts MATCH \(bind: match) ORDER BY bm25(posts_fts) LIMIT \(bind: window)
+                    """
+                ).all().map {
+                    Hit(
+                        postID: try $0.decode(column: "id", as: Int64.self),
+                        score: try $0.decode(column: "score", as: Double.self))
+                }
+            }
+            guard !ranked.isEmpty else { return [] }
+            // `+p.channel_id`: look the ids up by primary key, not by scanning the channel's index.
+            let inScope = try await database.read { db in
+                try await db.raw(
+                    """
+                    SELECT p.id AS id FROM posts p
+                    WHERE p.id IN (\(binds: ranked.map(\.postID))) AND +p.channel_id IN (\(binds: channels)) \(filters)
+                    """
+                ).all().map { try $0.decode(column: "id", as: Int64.self) }
+            }
+            let kept = Set(inScope)
+            let hits = Array(ranked.filter { kept.contains($0.postID) }.prefix(limit))
+            if hits.count >= limit || ranked.count < window { return hits }
             return try await database.read { db in
                 try await db.raw(
                     """
@@ -34,7 +63,11 @@ package struct KeywordSearcher: Sendable {
                     WHERE posts_fts MATCH \(bind: match) AND p.channel_id IN (\(binds: channels)) \(filters)
                     ORDER BY bm25(posts_fts) LIMIT \(bind: limit)
                     """
-                ).all().map { Hit(postID: try $0.decode(column: "id", as: Int64.self), score: try $0.decode(column: "score", as: Double.self)) }
+                ).all().map {
+                    Hit(
+                        postID: try $0.decode(column: "id", as: Int64.self),
+                        score: try $0.decode(column: "score", as: Double.self))
+                }
             }
         case .postgres:
             guard let tsquery = parsed.tsquery() else { return [] }
@@ -46,7 +79,11 @@ package struct KeywordSearcher: Sendable {
                     WHERE to_tsvector('simple', p.search_text) @@ q AND p.channel_id IN (\(binds: channels)) \(filters)
                     ORDER BY score DESC, p.posted_at DESC LIMIT \(bind: limit)
                     """
-                ).all().map { Hit(postID: try $0.decode(column: "id", as: Int64.self), score: try $0.decode(column: "score", as: Double.self)) }
+                ).all().map {
+                    Hit(
+                        postID: try $0.decode(column: "id", as: Int64.self),
+                        score: try $0.decode(column: "score", as: Double.self))
+                }
             }
         }
     }
@@ -54,13 +91,19 @@ package struct KeywordSearcher: Sendable {
     /// Date and tag conditions shared by both dialects.
     static func filters(_ scope: SearchScope) -> SQLQueryString {
         var sql: SQLQueryString = ""
-        if let since = scope.since { sql.appendInterpolation(unsafeRaw: " AND p.posted_at >= "); sql.appendInterpolation(bind: since.millis) }
-        if let until = scope.until { sql.appendInterpolation(unsafeRaw: " AND p.posted_at <= "); sql.appendInterpolation(bind: until.millis) }
+        if let since = scope.since {
+            sql.appendInterpolation(unsafeRaw: " AND p.posted_at >= "); sql.appendInterpolation(bind: since.millis)
+        }
+        if let until = scope.until {
+            sql.appendInterpolation(unsafeRaw: " AND p.posted_at <= "); sql.appendInterpolation(bind: until.millis)
+        }
         if !scope.tags.isEmpty {
             sql.appendInterpolation(unsafeRaw: " AND (")
             for (index, tag) in scope.tags.enumerated() {
                 if index > 0 { sql.appendInterpolation(unsafeRaw: " OR ") }
-                let pattern = "%\"" + tag.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+                let pattern =
+                    "%\""
+                    + tag.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
                     .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "\"%"
                 sql.appendInterpolation(unsafeRaw: "p.tags LIKE ")
                 sql.appendInterpolation(bind: pattern)

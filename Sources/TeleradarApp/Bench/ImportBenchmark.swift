@@ -22,28 +22,36 @@ package struct ImportBenchmark: Sendable {
         package var postsPerSecond: Double
         package var exportBytes: Int
         package var peakRSSMegabytes: Double
+        /// CPU time (user + system, all threads) the import used: a steadier figure than wall time on a busy
+        /// machine.
+        package var cpuSeconds: Double
     }
 
     package func run() async throws -> Result {
         let items = try NewsCorpus.load(directory: corpusDirectory)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("teleradar-import-bench-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "teleradar-import-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let exportURL = folder.appendingPathComponent("result.json")
         let exportBytes = try Self.writeExport(items: items, repeats: repeats, to: exportURL)
-        let database = try await Database.open(.sqlite(path: folder.appendingPathComponent("bench.sqlite").path), logger: logger)
+        let database = try await Database.open(
+            .sqlite(path: folder.appendingPathComponent("bench.sqlite").path), logger: logger)
         do {
             try await Migrator(database: database).migrate()
             let importer = ImportService(database: database, logger: logger)
             let clock = ContinuousClock()
+            let cpuStart = Self.cpuSeconds()
             let start = clock.now
-            let summary = try await importer.run(path: exportURL.path, channelName: "newsbench", indexAfterImport: false)
+            let summary = try await importer.run(
+                path: exportURL.path, channelName: "newsbench", indexAfterImport: false)
             let elapsed = clock.now - start
+            let cpu = Self.cpuSeconds() - cpuStart
             await database.shutdown()
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.seconds
             return Result(
                 posts: summary.new, seconds: seconds, postsPerSecond: Double(summary.new) / max(seconds, 1e-9),
-                exportBytes: exportBytes, peakRSSMegabytes: Self.peakRSSMegabytes())
+                exportBytes: exportBytes, peakRSSMegabytes: Self.peakRSSMegabytes(), cpuSeconds: cpu)
         } catch {
             await database.shutdown()
             throw error
@@ -69,14 +77,25 @@ package struct ImportBenchmark: Sendable {
             var chunk = ""
             for item in items {
                 id += 1
-                let date = (parser.date(from: item.date) ?? Date(timeIntervalSince1970: 1_700_000_000)).addingTimeInterval(Double(round))
+                let date = (parser.date(from: item.date) ?? Date(timeIntervalSince1970: 1_700_000_000))
+                    .addingTimeInterval(Double(round))
                 let text = String(decoding: try encoder.encode(item.text), as: UTF8.self)
-                chunk += (id == 1 ? "" : ",") + #"{"id": \#(id), "type": "message", "date_unixtime": "\#(Int(date.timeIntervalSince1970))", "from": "News bench", "text": \#(text), "text_entities": [{"type": "plain", "text": \#(text)}]}"#
+                chunk +=
+                    (id == 1 ? "" : ",")
+                    + #"{"id": \#(id), "type": "message", "date_unixtime": "\#(Int(date.timeIntervalSince1970))", "from": "News bench", "text": \#(text), "text_entities": [{"type": "plain", "text": \#(text)}]}"#
             }
             try write(chunk)
         }
         try write("]}")
         return written
+    }
+
+    /// CPU time of this process so far (user + system, all threads), in seconds.
+    package static func cpuSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Peak resident memory of this process (VmHWM), in MB.

@@ -13,8 +13,14 @@ package struct RetrievalBenchmark: Sendable {
     package var distractorLimit: Int?
     package var embedder: (any Embedder)?
     package var logger: Logger
+    /// When set, the top-50 keyword and vector lists of every query (document ids and scores) are written here
+    /// as JSON, to study fusion settings offline.
+    package var rankingsURL: URL?
 
-    package init(setDirectory: URL, distractorsDirectory: URL? = nil, distractorLimit: Int? = nil, embedder: (any Embedder)?, logger: Logger) {
+    package init(
+        setDirectory: URL, distractorsDirectory: URL? = nil, distractorLimit: Int? = nil, embedder: (any Embedder)?,
+        logger: Logger
+    ) {
         self.setDirectory = setDirectory
         self.distractorsDirectory = distractorsDirectory
         self.distractorLimit = distractorLimit
@@ -25,10 +31,12 @@ package struct RetrievalBenchmark: Sendable {
     /// Metrics per method (`keyword`, `vector`, `hybrid`), as `{"mrr@10": …, "recall@1": …}`.
     package func run(progress: (@Sendable (String) -> Void)? = nil) async throws -> [String: [String: Double]] {
         let dataset = try BEIRDataset.load(directory: setDirectory)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("teleradar-bench-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "teleradar-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try await Database.open(.sqlite(path: folder.appendingPathComponent("bench.sqlite").path), logger: logger)
+        let database = try await Database.open(
+            .sqlite(path: folder.appendingPathComponent("bench.sqlite").path), logger: logger)
         do {
             let result = try await measure(dataset: dataset, database: database, progress: progress)
             await database.shutdown()
@@ -48,7 +56,8 @@ package struct RetrievalBenchmark: Sendable {
         let channels = ChannelRepository(database: database)
         let user = try await users.upsert(.init(telegramID: 1))
         try await users.setRetention(userID: user.id, days: 365)
-        let channel = try await channels.upsert(ChannelInfo(username: "benchcorpus", title: "bench"), sourceKind: "export")
+        let channel = try await channels.upsert(
+            ChannelInfo(username: "benchcorpus", title: "bench"), sourceKind: "export")
         try await channels.subscribe(userID: user.id, channelID: channel.id)
 
         var documents = dataset.corpus.map { (id: $0.id, text: $0.title.isEmpty ? $0.text : $0.title + "\n" + $0.text) }
@@ -58,7 +67,9 @@ package struct RetrievalBenchmark: Sendable {
         }
         let now = Date()
         let incoming = documents.enumerated().map {
-            IncomingPost(messageID: Int64($0.offset + 1), postedAt: now.addingTimeInterval(-Double($0.offset)), text: $0.element.text)
+            IncomingPost(
+                messageID: Int64($0.offset + 1), postedAt: now.addingTimeInterval(-Double($0.offset)),
+                text: $0.element.text)
         }
         _ = try await PostRepository(database: database).upsert(channelID: channel.id, posts: incoming)
         let stored = try await PostRepository(database: database).recent(channelID: channel.id, limit: 1)
@@ -86,23 +97,36 @@ package struct RetrievalBenchmark: Sendable {
         }
 
         let retrieval = RetrievalService(database: database, vectors: vectorSearch)
-        let scope = try await retrieval.scope(user: try await users.find(id: user.id) ?? user, filters: .init(), now: now)
+        let scope = try await retrieval.scope(
+            user: try await users.find(id: user.id) ?? user, filters: .init(), now: now)
         var runs: [String: [String: [String]]] = ["keyword": [:], "hybrid": [:]]
         if vectorSearch != nil { runs["vector"] = [:] }
+        var rankings: [String: [String: [RankedDocument]]] = ["keyword": [:], "vector": [:]]
         for (index, query) in dataset.queries.enumerated() {
-            let keyword = try await retrieval.keyword.search(query.text, scope: scope, limit: 10)
-            runs["keyword"]![query.id] = keyword.compactMap { docByPost[$0.postID] }
-            if let vectorSearch {
-                runs["vector"]![query.id] = try await vectorSearch.search(query.text, scope: scope, limit: 10).compactMap { docByPost[$0.postID] }
+            let keyword = try await retrieval.keyword.search(query.text, scope: scope, limit: retrieval.candidates)
+            runs["keyword"]![query.id] = keyword.prefix(10).compactMap { docByPost[$0.postID] }
+            rankings["keyword"]![query.id] = keyword.compactMap { hit in
+                docByPost[hit.postID].map { RankedDocument(id: $0, score: hit.score) }
             }
-            runs["hybrid"]![query.id] = try await retrieval.search(query.text, scope: scope, limit: 10).compactMap { docByPost[$0.post.id] }
+            if let vectorSearch {
+                let vector = try await vectorSearch.search(query.text, scope: scope, limit: retrieval.candidates)
+                runs["vector"]![query.id] = vector.prefix(10).compactMap { docByPost[$0.postID] }
+                rankings["vector"]![query.id] = vector.compactMap { hit in
+                    docByPost[hit.postID].map { RankedDocument(id: $0, score: Double(hit.score)) }
+                }
+            }
+            runs["hybrid"]![query.id] = try await retrieval.search(query.text, scope: scope, limit: 10).compactMap {
+                docByPost[$0.post.id]
+            }
             if index % 50 == 49 { progress?("queried \(index + 1)/\(dataset.queries.count)") }
         }
+        if let rankingsURL { try JSONEncoder().encode(rankings).write(to: rankingsURL) }
         var result: [String: [String: Double]] = [:]
         for (method, run) in runs {
             let report = RetrievalMetrics.evaluate(run: run, qrels: dataset.qrels, cutoffs: [1, 5, 10])
             result[method] = [
-                "recall@1": report.recall[1] ?? 0, "recall@5": report.recall[5] ?? 0, "recall@10": report.recall[10] ?? 0,
+                "recall@1": report.recall[1] ?? 0, "recall@5": report.recall[5] ?? 0,
+                "recall@10": report.recall[10] ?? 0,
                 "mrr@10": report.mrr[10] ?? 0, "ndcg@10": report.ndcg[10] ?? 0,
             ]
         }
@@ -144,10 +168,17 @@ package enum NewsCorpus {
                     !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                 }
             } catch {
-                throw DomainError.invalidArgument("\(file.lastPathComponent) is not in the news corpus format: \(error)")
+                throw DomainError.invalidArgument(
+                    "\(file.lastPathComponent) is not in the news corpus format: \(error)")
             }
             if let limit, items.count >= limit { return Array(items.prefix(limit)) }
         }
         return items
     }
+}
+
+/// A document id with its score in one ranked list (for `--rankings`).
+struct RankedDocument: Codable, Sendable {
+    var id: String
+    var score: Double
 }

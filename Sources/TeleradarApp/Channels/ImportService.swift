@@ -67,6 +67,27 @@ package struct ImportService: Sendable {
         let cursor = try reader.openCursor(progress: progress)
         var batch: [IncomingPost] = []
         batch.reserveCapacity(batchSize)
+        // Pipelined: while one batch is written (the database's single writer), the next is read, decoded
+        // and prepared (stems, JSON columns) on the other cores. Batches still commit in file order.
+        var inFlight: Task<UpsertSummary, any Error>?
+        func settle() async throws {
+            guard let task = inFlight else { return }
+            inFlight = nil
+            let result = try await task.value
+            summary.new += result.inserted
+            summary.updated += result.updated
+            summary.unchanged += result.unchanged
+        }
+        func submit() async throws {
+            guard !batch.isEmpty else { return }
+            let prepared = await PreparedPost.prepare(batch)
+            batch.removeAll(keepingCapacity: true)
+            let channelID = try await channelFor()
+            try await settle()
+            inFlight = Task { [self] in
+                try await store(prepared, channelID: channelID, index: indexAfterImport, now: now)
+            }
+        }
         do {
             while let post = try cursor.next() {
                 summary.messagesRead += 1
@@ -75,16 +96,16 @@ package struct ImportService: Sendable {
                     continue
                 }
                 batch.append(post)
-                if batch.count >= batchSize {
-                    try await store(batch, channelID: try await channelFor(), summary: &summary, index: indexAfterImport, now: now)
-                    batch.removeAll(keepingCapacity: true)
-                }
+                if batch.count >= batchSize { try await submit() }
             }
-            if !batch.isEmpty {
-                try await store(batch, channelID: try await channelFor(), summary: &summary, index: indexAfterImport, now: now)
-            }
+            try await submit()
+            try await settle()
         } catch let error as DesktopExportError {
+            try await settle()
             throw Failure(summary: summary, reason: error.description)
+        } catch {
+            try? await settle()
+            throw error
         }
         summary.skipped += cursor.unsupportedSkipped
         logger.info(
@@ -93,18 +114,15 @@ package struct ImportService: Sendable {
         return summary
     }
 
-    private func store(
-        _ batch: [IncomingPost], channelID: Int64, summary: inout Summary, index: Bool, now: Date
-    ) async throws {
-        guard !batch.isEmpty else { return }
-        let result = try await posts.upsert(channelID: channelID, posts: batch, now: now)
-        summary.new += result.inserted
-        summary.updated += result.updated
-        summary.unchanged += result.unchanged
-        guard index else { return }
+    private func store(_ batch: [PreparedPost], channelID: Int64, index: Bool, now: Date) async throws -> UpsertSummary
+    {
+        let result = try await posts.upsert(channelID: channelID, prepared: batch, now: now)
+        guard index else { return result }
         for start in stride(from: 0, to: result.changedPostIDs.count, by: 64) {
             let ids = Array(result.changedPostIDs[start..<min(start + 64, result.changedPostIDs.count)])
-            try await jobs.enqueue(try NewJob(kind: JobKind.indexPosts, payload: IndexPostsPayload(postIDs: ids)), now: now)
+            try await jobs.enqueue(
+                try NewJob(kind: JobKind.indexPosts, payload: IndexPostsPayload(postIDs: ids)), now: now)
         }
+        return result
     }
 }

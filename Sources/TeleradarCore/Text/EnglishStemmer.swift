@@ -98,6 +98,8 @@ package struct EnglishStemmer: Sendable {
 
     /// Step 4 rules (applied in R2).
     static let step4 = rules(
-        ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
-         "iti", "ous", "ive", "ize"].map { ($0, "", Condition.none) } + [("ion", "", .afterSOrT)])
+        [
+            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
+            "iti", "ous", "ive", "ize",
+        ].map { ($0, "", Condition.none) } + [("ion", "", .afterSOrT)])
 }

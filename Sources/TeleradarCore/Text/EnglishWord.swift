@@ -28,7 +28,8 @@ struct EnglishWord: Sendable {
             r1 = Self.goPast(vowel: true, in: s, from: 0).flatMap { Self.goPast(vowel: false, in: s, from: $0) }
         }
         p1 = r1 ?? n
-        p2 = r1.flatMap { Self.goPast(vowel: true, in: s, from: $0) }
+        p2 =
+            r1.flatMap { Self.goPast(vowel: true, in: s, from: $0) }
             .flatMap { Self.goPast(vowel: false, in: s, from: $0) } ?? n
     }
 

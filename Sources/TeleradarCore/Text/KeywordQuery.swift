@@ -43,6 +43,8 @@ package struct KeywordQuery: Sendable, Equatable {
     package private(set) var included: [Clause] = []
     /// The clauses a result must not match.
     package private(set) var excluded: [Clause] = []
+    /// Single stop words, held back while parsing (see ``StopWords``).
+    private var stopClauses: [Clause] = []
 
     /// Parses a user's search string; never fails.
     package init(_ text: String) {
@@ -82,6 +84,10 @@ package struct KeywordQuery: Sendable, Equatable {
             }
             i = end
         }
+        // Function words («который», «это», "the") match most posts and cost the most to rank while adding
+        // little; they are searched only when the query has nothing else.
+        if included.isEmpty { included = Array(stopClauses.prefix(Self.maxIncluded)) }
+        stopClauses = []
     }
 
     /// A query of ready clauses (for tests and callers that build queries themselves).
@@ -135,7 +141,9 @@ package struct KeywordQuery: Sendable, Equatable {
         let surface = words.count == 1 && !isPrefix && tokens.count == 1 && tokens[0] != words[0] ? tokens[0] : nil
         let clause = Clause(words: words, isPrefix: isPrefix, surface: surface)
         let same = { (other: Clause) in other.words == clause.words && other.isPrefix == clause.isPrefix }
-        if negated {
+        if !negated, !isPrefix, tokens.count == 1, StopWords.contains(tokens[0]) {
+            if !stopClauses.contains(where: same) { stopClauses.append(clause) }
+        } else if negated {
             if excluded.count < Self.maxExcluded && !excluded.contains(where: same) { excluded.append(clause) }
         } else {
             if included.count < Self.maxIncluded && !included.contains(where: same) { included.append(clause) }

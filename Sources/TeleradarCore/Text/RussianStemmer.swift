@@ -54,7 +54,8 @@ package struct RussianStemmer: Sendable {
 
     /// Builds an ending class, longest endings first so the first match is the longest.
     private static func endings(group1: [String] = [], group2: [String]) -> [Ending] {
-        let all = group1.map { Ending(scalars: Array($0.unicodeScalars), afterAOrYa: true) }
+        let all =
+            group1.map { Ending(scalars: Array($0.unicodeScalars), afterAOrYa: true) }
             + group2.map { Ending(scalars: Array($0.unicodeScalars), afterAOrYa: false) }
         return all.sorted { $0.length > $1.length }
     }

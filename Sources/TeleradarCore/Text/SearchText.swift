@@ -9,10 +9,7 @@ import Synchronization
 package enum SearchText {
     /// The stems of `text`, in order, duplicates kept.
     package static func stems(_ text: String) -> [String] {
-        Tokenizer.tokens(text).compactMap { token in
-            let stem = stem(token)
-            return stem.isEmpty ? nil : stem
-        }
+        stems(ofTokens: Tokenizer.tokens(text)).filter { !$0.isEmpty }
     }
 
     /// The stems of `text` joined by single spaces: the value of the `search_text` column, indexed
@@ -26,23 +23,50 @@ package enum SearchText {
     /// Stems are memoised (words follow Zipf's law, so a few thousand words make most of any text); the
     /// memo is cleared when it passes `memoLimit` entries, which bounds its memory.
     package static func stem(_ token: String) -> String {
-        if let known = memo.withLock({ $0[token] }) { return known }
-        let stem: String
-        switch script(of: token) {
-        case .cyrillic: stem = russian.stem(token)
-        case .latin: stem = english.stem(token)
-        case .other: return token
+        stems(ofTokens: [token])[0]
+    }
+
+    /// The stem of each token, in order (empty strings kept). The memo is locked twice per call — once to
+    /// look every token up, once to remember the new ones — not once per word.
+    static func stems(ofTokens tokens: [String]) -> [String] {
+        var result = [String](repeating: "", count: tokens.count)
+        var missing: [Int] = []
+        memo.withLock { table in
+            for (index, token) in tokens.enumerated() {
+                if let known = table[TokenKey(token)] { result[index] = known } else { missing.append(index) }
+            }
+        }
+        guard !missing.isEmpty else { return result }
+        var learned: [TokenKey: String] = [:]
+        for index in missing {
+            let key = TokenKey(tokens[index])
+            if let stem = learned[key] {
+                result[index] = stem
+                continue
+            }
+            let stem = computeStem(tokens[index])
+            result[index] = stem
+            learned[key] = stem
         }
         memo.withLock { table in
-            if table.count >= memoLimit { table.removeAll(keepingCapacity: true) }
-            table[token] = stem
+            if table.count + learned.count > memoLimit { table.removeAll(keepingCapacity: true) }
+            table.merge(learned) { _, new in new }
         }
-        return stem
+        return result
+    }
+
+    /// The stem of one token, without the memo.
+    private static func computeStem(_ token: String) -> String {
+        switch script(of: token) {
+        case .cyrillic: russian.stem(token)
+        case .latin: english.stem(token)
+        case .other: token
+        }
     }
 
     /// Most words remembered by the stem memo.
     static let memoLimit = 200_000
-    private static let memo = Mutex<[String: String]>([:])
+    private static let memo = Mutex<[TokenKey: String]>([:])
 
     /// Which stemmer a token needs.
     enum Script: Sendable, Equatable {
@@ -80,14 +104,27 @@ extension SearchText {
     /// Snowball stems some forms of a word apart («канал» → «кана», «каналов» → «канал»); indexing the
     /// surface words too lets a query word match by its stem or by the word as typed (see `KeywordQuery`).
     package static func indexDocument(_ text: String) -> String {
-        var stems: [String] = []
+        let tokens = Tokenizer.tokens(text)
+        let stemmed = stems(ofTokens: tokens)
+        var output = ""
+        output.reserveCapacity(text.utf8.count * 2)
         var words: [String] = []
-        var seen = Set<String>()
-        for token in Tokenizer.tokens(text) {
-            let stem = stem(token)
-            if !stem.isEmpty { stems.append(stem) }
-            if token != stem, seen.insert(token).inserted { words.append(token) }
+        var seen = Set<TokenKey>()
+        for (token, stem) in zip(tokens, stemmed) {
+            if !stem.isEmpty {
+                if !output.isEmpty { output.append(" ") }
+                output.append(stem)
+            }
+            if token.utf8.count != stem.utf8.count || !TokenKey(token).sameBytes(as: TokenKey(stem)),
+                seen.insert(TokenKey(token)).inserted
+            {
+                words.append(token)
+            }
         }
-        return (stems + words).joined(separator: " ")
+        for word in words {
+            if !output.isEmpty { output.append(" ") }
+            output.append(word)
+        }
+        return output
     }
 }

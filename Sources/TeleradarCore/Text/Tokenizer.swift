@@ -17,14 +17,17 @@ package enum Tokenizer {
     package static func tokens(_ text: String) -> [String] {
         let source = needsComposition(text) ? text.precomposedStringWithCanonicalMapping : text
         var tokens: [String] = []
-        var current = String.UnicodeScalarView()
+        // The current token as UTF-8, reused across tokens (short tokens then become small strings with no
+        // allocation at all).
+        var current: [UInt8] = []
+        current.reserveCapacity(4 * maxTokenLength)
         var length = 0
 
         func flush() {
             if length > 0 && length <= maxTokenLength {
-                tokens.append(String(current))
+                tokens.append(String(decoding: current, as: UTF8.self))
             }
-            current = String.UnicodeScalarView()
+            current.removeAll(keepingCapacity: true)
             length = 0
         }
 
@@ -35,7 +38,7 @@ package enum Tokenizer {
             case .mark:
                 // A combining mark belongs to the word it follows; alone it is noise.
                 if length > 0 {
-                    if length < maxTokenLength { current.append(scalar) }
+                    if length < maxTokenLength { append(scalar, to: &current) }
                     length += 1
                 }
             case .ignorable:
@@ -86,7 +89,7 @@ package enum Tokenizer {
     /// Appends the lowercase form of a word scalar (with `ё` folded to `е`) unless the token is
     /// already too long; returns how many scalars the lowercase form has.
     private static func appendLowercased(
-        _ scalar: Unicode.Scalar, to token: inout String.UnicodeScalarView, counting length: Int
+        _ scalar: Unicode.Scalar, to token: inout [UInt8], counting length: Int
     ) -> Int {
         let value = scalar.value
         var folded: Unicode.Scalar?
@@ -98,16 +101,39 @@ package enum Tokenizer {
         default: folded = nil
         }
         if let folded {
-            if length < maxTokenLength { token.append(folded) }
+            if length < maxTokenLength { append(folded, to: &token) }
             return 1
         }
         guard scalar.properties.changesWhenLowercased else {
-            if length < maxTokenLength { token.append(scalar) }
+            if length < maxTokenLength { append(scalar, to: &token) }
             return 1
         }
         let lower = scalar.properties.lowercaseMapping.unicodeScalars
-        if length < maxTokenLength { token.append(contentsOf: lower) }
+        if length < maxTokenLength {
+            for part in lower { append(part, to: &token) }
+        }
         return lower.count
+    }
+
+    /// Appends the UTF-8 encoding of `scalar`.
+    @inline(__always)
+    private static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = scalar.value
+        if value < 0x80 {
+            bytes.append(UInt8(value))
+        } else if value < 0x800 {
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        } else if value < 0x10000 {
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (value >> 18)))
+            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        }
     }
 
     /// Whether `text` has combining diacritics that canonical composition may merge into the

@@ -27,7 +27,7 @@ package struct Migration: Sendable {
     }
 
     /// Every migration, in order.
-    package static let all: [Migration] = [Migration.v1Schema, Migration.v2Search]
+    package static let all: [Migration] = [Migration.v1Schema, Migration.v2Search, Migration.v3AsciiTokenizer]
 }
 
 /// Replaces type placeholders in DDL with each dialect's spelling, so one schema text serves both.

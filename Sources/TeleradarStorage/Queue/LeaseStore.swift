@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import TeleradarCore
 
 /// Named leases in the database: mutual exclusion across tasks, processes and replicas (parse runs, TDLib
 /// sessions, singleton schedules). A lease expires by itself, so a holder that dies frees it.
@@ -10,7 +11,7 @@ package struct LeaseStore: Sendable {
 
     /// Takes (or renews, for the same holder) the lease `name` for `ttl`. True when `holder` now holds it.
     package func acquire(_ name: String, holder: String, ttl: Duration, now: Date = Date()) async throws -> Bool {
-        let expires = now.addingTimeInterval(Double(ttl.components.seconds) + Double(ttl.components.attoseconds) / 1e18)
+        let expires = now.addingTimeInterval(ttl.seconds)
         return try await database.write { db in
             let rows = try await db.raw(
                 """

@@ -29,22 +29,18 @@ package struct PostRepository: Sendable {
 
     package init(database: Database) { self.database = database }
 
-    static let rowsPerStatement = 300
-
-    private struct Extra: Codable, Equatable {
-        var poll: Poll?
-        var linkPreview: LinkPreview?
-        enum CodingKeys: String, CodingKey {
-            case poll
-            case linkPreview = "link_preview"
-        }
-    }
+    static let rowsPerStatement = 2000  // 16 columns: 32,000 bound values, under SQLite's 32,766
 
     /// Upserts a batch of a channel's posts (service messages must be filtered out by the caller).
     package func upsert(channelID: Int64, posts: [IncomingPost], now: Date = Date()) async throws -> UpsertSummary {
-        var latest: [Int64: IncomingPost] = [:]
-        for post in posts { latest[post.messageID] = post }
-        let unique = latest.values.sorted { $0.messageID < $1.messageID }
+        try await upsert(channelID: channelID, prepared: await PreparedPost.prepare(posts), now: now)
+    }
+
+    /// Upserts posts prepared ahead of the transaction (see ``PreparedPost/prepare(_:)``).
+    package func upsert(channelID: Int64, prepared: [PreparedPost], now: Date = Date()) async throws -> UpsertSummary {
+        var latest: [Int64: PreparedPost] = [:]
+        for item in prepared { latest[item.post.messageID] = item }
+        let unique = latest.values.sorted { $0.post.messageID < $1.post.messageID }
         guard !unique.isEmpty else { return UpsertSummary() }
         return try await database.write { db in
             var summary = UpsertSummary()
@@ -52,7 +48,7 @@ package struct PostRepository: Sendable {
                 let chunk = Array(unique[start..<min(start + Self.rowsPerStatement, unique.count)])
                 summary.add(try await Self.upsertChunk(channelID: channelID, chunk, now: now, on: db))
             }
-            if let maxID = unique.last?.messageID {
+            if let maxID = unique.last?.post.messageID {
                 try await db.raw(
                     """
                     UPDATE channels SET last_message_id = \(bind: maxID)
@@ -65,40 +61,45 @@ package struct PostRepository: Sendable {
     }
 
     private static func upsertChunk(
-        channelID: Int64, _ chunk: [IncomingPost], now: Date, on db: any SQLDatabase
+        channelID: Int64, _ chunk: [PreparedPost], now: Date, on db: any SQLDatabase
     ) async throws -> UpsertSummary {
         var summary = UpsertSummary()
-        let existingRows = try await db.select().columns("id", "message_id", "text", "entities", "extra", "views", "edited_at")
-            .from("posts").where("channel_id", .equal, channelID)
-            .where("message_id", .in, chunk.map(\.messageID)).all()
+        let existingRows = try await db.select().columns(
+            "id", "message_id", "text", "entities", "extra", "views", "edited_at"
+        )
+        .from("posts").where("channel_id", .equal, channelID)
+        .where("message_id", .in, chunk.map(\.post.messageID)).all()
         var existing: [Int64: any SQLRow] = [:]
         for row in existingRows { existing[try row.decode(column: "message_id", as: Int64.self)] = row }
 
-        let fresh = chunk.filter { existing[$0.messageID] == nil }
+        let fresh = chunk.filter { existing[$0.post.messageID] == nil }
         if !fresh.isEmpty {
             let insert = db.insert(into: "posts").columns(
                 "channel_id", "message_id", "text", "entities", "links", "views", "forwarded_from", "media_kind",
                 "reply_to_message_id", "author", "extra", "posted_at", "edited_at", "search_text", "created_at",
                 "updated_at")
-            for post in fresh {
-                let extra = Extra(poll: post.poll, linkPreview: post.linkPreview)
+            for item in fresh {
+                let post = item.post
                 insert.values(
-                    SQLBind(channelID), SQLBind(post.messageID), SQLBind(post.text), SQLBind(jsonText(post.entities)),
-                    SQLBind(jsonText(post.links)), SQLBind(post.views), SQLBind(post.forwardedFrom),
+                    SQLBind(channelID), SQLBind(post.messageID), SQLBind(post.text), SQLBind(item.entities),
+                    SQLBind(item.links), SQLBind(post.views), SQLBind(post.forwardedFrom),
                     SQLBind(post.mediaKind?.rawValue), SQLBind(post.replyToMessageID), SQLBind(post.author),
-                    SQLBind(jsonText(extra)), SQLBind(post.postedAt.millis), SQLBind(post.editedAt?.millis),
-                    SQLBind(searchText(post)), SQLBind(now.millis), SQLBind(now.millis))
+                    SQLBind(item.extra), SQLBind(post.postedAt.millis), SQLBind(post.editedAt?.millis),
+                    SQLBind(item.searchText), SQLBind(now.millis), SQLBind(now.millis))
             }
-            let ids = try await insert.returning(SQLColumn("id")).all().map { try $0.decode(column: "id", as: Int64.self) }
+            let ids = try await insert.returning(SQLColumn("id")).all().map {
+                try $0.decode(column: "id", as: Int64.self)
+            }
             summary.inserted += fresh.count
             summary.changedPostIDs += ids
         }
 
-        for post in chunk {
+        for item in chunk {
+            let post = item.post
             guard let row = existing[post.messageID] else { continue }
             let id = try row.decode(column: "id", as: Int64.self)
-            let extra = jsonText(Extra(poll: post.poll, linkPreview: post.linkPreview))
-            let entities = jsonText(post.entities)
+            let extra = item.extra
+            let entities = item.entities
             let contentChanged =
                 try row.decode(column: "text", as: String.self) != post.text
                 || row.decode(column: "entities", as: String.self) != entities
@@ -107,11 +108,11 @@ package struct PostRepository: Sendable {
             if contentChanged {
                 try await db.update("posts")
                     .set("text", to: SQLBind(post.text)).set("entities", to: SQLBind(entities))
-                    .set("links", to: SQLBind(jsonText(post.links))).set("extra", to: SQLBind(extra))
+                    .set("links", to: SQLBind(item.links)).set("extra", to: SQLBind(extra))
                     .set("media_kind", to: SQLBind(post.mediaKind?.rawValue))
                     .set("views", to: SQLBind(post.views ?? storedViews))
                     .set("edited_at", to: SQLBind((post.editedAt ?? now).millis))
-                    .set("search_text", to: SQLBind(searchText(post)))
+                    .set("search_text", to: SQLBind(item.searchText))
                     .set("indexing_status", to: SQLBind("pending")).set("tagging_status", to: SQLBind("pending"))
                     .set("updated_at", to: SQLBind(now.millis))
                     .where("id", .equal, id).run()
@@ -155,7 +156,8 @@ package struct PostRepository: Sendable {
 
     static func decode(_ row: any SQLRow) throws -> Post {
         let extraText = try row.decode(column: "extra", as: String.self)
-        let extra = (try? JSONDecoder().decode(Extra.self, from: Data(extraText.utf8))) ?? Extra()
+        let extra =
+            (try? JSONDecoder().decode(PreparedPost.Extra.self, from: Data(extraText.utf8))) ?? PreparedPost.Extra()
         return Post(
             id: try row.decode(column: "id", as: Int64.self),
             channelID: try row.decode(column: "channel_id", as: Int64.self),

@@ -1,4 +1,5 @@
 import Foundation
+import TeleradarCore
 
 /// One TDLib instance (client id): sends typed requests and awaits their answers, publishes updates, tracks
 /// the authorization state.
@@ -160,7 +161,7 @@ package actor TDLibClient {
                     let timeoutTask = Task { [weak self] in
                         try? await Task.sleep(for: timeout)
                         guard !Task.isCancelled else { return }
-                        await self?.fail(extra, with: .timeout(request: name, seconds: timeout.inSeconds))
+                        await self?.fail(extra, with: .timeout(request: name, seconds: timeout.seconds))
                     }
                     pending[extra] = PendingRequest(name: name, continuation: continuation, timeoutTask: timeoutTask)
                     transport.send(clientID: clientID, json: json)
@@ -222,7 +223,7 @@ package actor TDLibClient {
 
     private func expireCloseWaiter(_ id: UInt64, after timeout: Duration) {
         closeWaiters.removeValue(forKey: id)?.continuation.resume(
-            throwing: TDLibError.timeout(request: "close", seconds: timeout.inSeconds)
+            throwing: TDLibError.timeout(request: "close", seconds: timeout.seconds)
         )
     }
 
@@ -234,12 +235,5 @@ package actor TDLibClient {
     private func nextSubscriberID() -> UInt64 {
         subscriberCounter += 1
         return subscriberCounter
-    }
-}
-
-extension Duration {
-    /// The duration in (fractional) seconds, for error messages.
-    fileprivate var inSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
