@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+
 @testable import TeleradarTelegram
 
 /// A Bot API test double: checks every request against api.json (``BotAPISpec``), records it, feeds scripted
@@ -25,7 +26,8 @@ final class FakeBotAPI: BotAPITransport {
         /// Every `callback_data` / `web_app.url` of the keyboard, row by row flattened.
         var buttons: [[String: Any]] {
             guard let markup = parameters["reply_markup"] as? [String: Any],
-                  let rows = markup["inline_keyboard"] as? [[[String: Any]]] else { return [] }
+                let rows = markup["inline_keyboard"] as? [[[String: Any]]]
+            else { return [] }
             return rows.flatMap { $0 }
         }
     }
@@ -57,7 +59,9 @@ final class FakeBotAPI: BotAPITransport {
 
     /// Accepted `sendMessage`/`editMessageText` calls to `chatID`.
     func messages(to chatID: Int64) -> [Call] {
-        calls.filter { ($0.method == "sendMessage" || $0.method == "editMessageText") && $0.accepted && $0.chatID == chatID }
+        calls.filter {
+            ($0.method == "sendMessage" || $0.method == "editMessageText") && $0.accepted && $0.chatID == chatID
+        }
     }
 
     /// Texts of ``messages(to:)``.
@@ -71,18 +75,30 @@ final class FakeBotAPI: BotAPITransport {
     /// Queues a text message from `user` (a `bot_command` entity is added when it starts with `/`).
     @discardableResult
     func enqueue(_ text: String, from user: BotAPI.User) -> Int64 {
+        state.withLock { state in append(Self.messageUpdate(text, from: user, state: &state), to: &state) }
+    }
+
+    /// A text message update from `user` that is not queued (for webhook deliveries), with a fresh update id.
+    func webhookUpdate(_ text: String, from user: BotAPI.User) -> BotAPI.Update {
         state.withLock { state in
-            var entities: [BotAPI.MessageEntity]?
-            if text.hasPrefix("/") {
-                let command = text.prefix { !$0.isWhitespace }
-                entities = [BotAPI.MessageEntity(type: "bot_command", offset: 0, length: command.utf16.count)]
-            }
-            let chat = BotAPI.Chat(id: user.id, type: "private", firstName: user.firstName)
-            let message = BotAPI.Message(
-                messageID: state.nextMessageID, date: 1_800_000_000, chat: chat, from: user, text: text, entities: entities)
-            state.nextMessageID += 1
-            return append(BotAPI.Update(updateID: 0, message: message), to: &state)
+            var update = Self.messageUpdate(text, from: user, state: &state)
+            update.updateID = state.nextUpdateID
+            state.nextUpdateID += 1
+            return update
         }
+    }
+
+    private static func messageUpdate(_ text: String, from user: BotAPI.User, state: inout State) -> BotAPI.Update {
+        var entities: [BotAPI.MessageEntity]?
+        if text.hasPrefix("/") {
+            let command = text.prefix { !$0.isWhitespace }
+            entities = [BotAPI.MessageEntity(type: "bot_command", offset: 0, length: command.utf16.count)]
+        }
+        let chat = BotAPI.Chat(id: user.id, type: "private", firstName: user.firstName)
+        let message = BotAPI.Message(
+            messageID: state.nextMessageID, date: 1_800_000_000, chat: chat, from: user, text: text, entities: entities)
+        state.nextMessageID += 1
+        return BotAPI.Update(updateID: 0, message: message)
     }
 
     /// Queues a press of the button with `data` under the bot message `messageID`.
@@ -117,14 +133,22 @@ final class FakeBotAPI: BotAPITransport {
                 let offset = (call.parameters["offset"] as? NSNumber)?.int64Value ?? 0
                 state.updates.removeAll { $0.updateID < offset }
                 let data = try JSONEncoder().encode(state.updates)
-                return (200, #"{"ok":true,"result":"# + String(decoding: data, as: UTF8.self) + "}", state.updates.isEmpty)
+                return (
+                    200, #"{"ok":true,"result":"# + String(decoding: data, as: UTF8.self) + "}", state.updates.isEmpty
+                )
             case "sendMessage", "editMessageText":
                 if method == "sendMessage", !state.sendMessage429.isEmpty {
                     let retry = state.sendMessage429.removeFirst()
                     call.accepted = false
-                    return (429, #"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after \#(retry)","parameters":{"retry_after":\#(retry)}}"#, false)
+                    return (
+                        429,
+                        #"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after \#(retry)","parameters":{"retry_after":\#(retry)}}"#,
+                        false
+                    )
                 }
-                let id = method == "sendMessage" ? state.nextMessageID : ((call.parameters["message_id"] as? NSNumber)?.intValue ?? 0)
+                let id =
+                    method == "sendMessage"
+                    ? state.nextMessageID : ((call.parameters["message_id"] as? NSNumber)?.intValue ?? 0)
                 if method == "sendMessage" { state.nextMessageID += 1 }
                 call.resultMessageID = id
                 let message: [String: Any] = [
