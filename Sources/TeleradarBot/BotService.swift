@@ -167,7 +167,8 @@ package struct BotService: Service {
         let entries: [(String, BotTextKey)] = [
             ("start", .cmdStart), ("help", .cmdHelp), ("login", .cmdLogin), ("add_channel", .cmdAddChannel),
             ("my_channels", .cmdMyChannels), ("remove_channel", .cmdRemoveChannel), ("ask", .cmdAsk),
-            ("search", .cmdSearch), ("subscription", .cmdSubscription), ("token", .cmdToken), ("cancel", .cmdCancel),
+            ("search", .cmdSearch), ("recommend", .cmdRecommend), ("subscription", .cmdSubscription),
+            ("token", .cmdToken), ("cancel", .cmdCancel),
         ]
         return entries.map { BotAPI.BotCommand(command: $0.0, description: BotTexts.render($0.1, language)) }
     }
