@@ -165,9 +165,9 @@ package struct BotRouter: Sendable {
             let reply: String
             switch error {
             case DomainError.quotaExceeded(let denial):
-                reply = request.text(.quotaExceeded, ["message": TelegramHTML.escape(denial.message)])
+                reply = request.text(.quotaExceeded, ["message": request.describe(denial)])
             case DomainError.inviteRejected(let reason):
-                reply = request.text(.inviteRejected, ["reason": TelegramHTML.escape(reason.message)])
+                reply = request.text(.inviteRejected, ["reason": request.describe(reason)])
             case DomainError.blocked:
                 reply = request.text(.blocked)
             case let domain as DomainError:

@@ -8,12 +8,15 @@ import TeleradarTelegram
 /// The Telegram bot as a service: registers the command menu, then receives updates and hands each to
 /// ``BotRouter``, in one of two modes (``BotDelivery``):
 ///
-/// - **polling**: deletes any webhook, then long-polls `getUpdates`. The offset lives in the KV cache and is
-///   advanced after each handled update, so a restart never handles an update twice (a crash in the middle
-///   of one update may repeat that one update). Updates are handled one at a time.
+/// - **polling**: deletes any webhook, then long-polls `getUpdates`. Each batch goes through the same
+///   ``BotUpdateDispatcher``; the offset lives in the KV cache and is advanced once the batch is handled, and
+///   the dispatcher's record of handled ids means a restart never handles an update twice (a crash in the
+///   middle of one update may repeat that one update).
 /// - **webhook**: calls `setWebhook` with the URL, secret and allowed updates, then waits; the HTTP server's
-///   `POST /bot/webhook` (see ``webhookEndpoint``) feeds a ``BotUpdateDispatcher``, which handles updates
-///   one at a time per chat and skips update ids handled before.
+///   `POST /bot/webhook` (see ``webhookEndpoint``) feeds the dispatcher.
+///
+/// Either way updates are handled one at a time per chat, in order, different chats in parallel, and an
+/// update id handled before is skipped.
 ///
 /// On graceful shutdown the pending long poll is cancelled and the updates being handled are finished first.
 package struct BotService: Service {
@@ -134,18 +137,20 @@ package struct BotService: Service {
             offset: offset, limit: 100, timeout: pollTimeout, allowedUpdates: Self.allowedUpdates)
     }
 
-    /// Handles `updates` in order, persisting the offset after each; ones below the offset are skipped.
+    /// Handles a batch of `updates` through the ``dispatcher`` (one at a time per chat, chats in parallel),
+    /// waits for all of them, then persists the offset past the batch. Updates below the stored offset are
+    /// skipped; if the process dies in the middle of a batch, the refetched batch skips the ids the dispatcher
+    /// recorded as handled.
     package func process(_ updates: [BotAPI.Update]) async {
-        var offset = (try? await storedOffset()) ?? nil
-        for update in updates.sorted(by: { $0.updateID < $1.updateID }) {
-            if let offset, update.updateID < offset { continue }
-            await router.handle(update)
-            offset = update.updateID + 1
-            do {
-                try await cache.setJSON(Self.offsetNamespace, Self.offsetKey, value: update.updateID + 1, ttl: nil)
-            } catch {
-                logger.error("bot: cannot persist the polling offset", metadata: ["error": "\(error)"])
-            }
+        let offset = (try? await storedOffset()) ?? nil
+        let fresh = updates.sorted { $0.updateID < $1.updateID }.filter { offset == nil || $0.updateID >= offset! }
+        guard let last = fresh.last else { return }
+        for update in fresh { await dispatcher.accept(update) }
+        await dispatcher.waitUntilIdle()
+        do {
+            try await cache.setJSON(Self.offsetNamespace, Self.offsetKey, value: last.updateID + 1, ttl: nil)
+        } catch {
+            logger.error("bot: cannot persist the polling offset", metadata: ["error": "\(error)"])
         }
     }
 

@@ -64,6 +64,32 @@ extension BotTexts {
                 "QR login becomes available once the administrator sets the server's PUBLIC_BASE_URL. You can add channels already."
         ),
         .inviteRejected: (ru: "❌ Код не подошёл: {reason}.", en: "❌ The code was not accepted: {reason}."),
+        .inviteMalformed: (
+            ru: "код приглашения — это 12 символов A-Z и 0-9", en: "an invite code is 12 characters A-Z and 0-9"
+        ),
+        .inviteUnknown: (ru: "такого кода нет", en: "no such invite code"),
+        .inviteExpired: (ru: "срок действия кода истёк", en: "this invite code has expired"),
+        .inviteExhausted: (ru: "код уже использован", en: "this invite code has already been used up"),
+        .inviteInactive: (ru: "код отключён", en: "this invite code has been deactivated"),
+        .quotaChannels: (
+            ru:
+                "Лимит каналов: тариф {tier} позволяет {limit}, вы следите за {used}. Уберите канал или смените тариф.{reset}",
+            en:
+                "Channel limit reached: your {tier} tier allows {limit} channels and you follow {used}. Remove a channel or upgrade.{reset}"
+        ),
+        .quotaPostsPerDay: (
+            ru: "Дневной лимит постов: тариф {tier} позволяет {limit} в день (использовано {used}).{reset}",
+            en: "Daily post limit reached: your {tier} tier allows {limit} posts a day (used {used}).{reset}"
+        ),
+        .quotaQuestionsPerDay: (
+            ru: "Дневной лимит вопросов: тариф {tier} позволяет {limit} в день (использовано {used}).{reset}",
+            en: "Daily question limit reached: your {tier} tier allows {limit} questions a day (used {used}).{reset}"
+        ),
+        .quotaAIDigest: (
+            ru: "ИИ-дайджест не входит в тариф {tier}. Он есть в тарифах trial, basic, premium и enterprise.{reset}",
+            en: "AI digests are not part of the {tier} tier. Upgrade to trial, basic, premium or enterprise.{reset}"
+        ),
+        .quotaResets: (ru: " Лимит обнулится {date} UTC.", en: " It resets at {date} UTC."),
         .addChannelAsk: (
             ru: "Пришлите имя публичного канала, например <code>@durov</code> или ссылку t.me/…. /cancel — отмена.",
             en: "Send the name of a public channel, e.g. <code>@durov</code> or a t.me/… link. /cancel to stop."

@@ -46,6 +46,9 @@ package enum BotTextKey: String, Sendable, CaseIterable, Hashable {
     case cancelDone, cancelNothing, buttonYes, buttonNo, callbackExpired
     // Login
     case loginUsage, loginOK, loginOpenApp, loginOpenLink, loginNoPublicURL, inviteRejected
+    case inviteMalformed, inviteUnknown, inviteExpired, inviteExhausted, inviteInactive
+    // Quotas
+    case quotaChannels, quotaPostsPerDay, quotaQuestionsPerDay, quotaAIDigest, quotaResets
     // Channels
     case addChannelAsk, addChannelAdded, addChannelAlready, addChannelParseError
     case myChannelsEmpty, myChannelsHeader

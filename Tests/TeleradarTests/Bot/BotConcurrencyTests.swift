@@ -105,4 +105,31 @@ struct BotConcurrencyTests {
             }
         }
     }
+
+    @Test(
+        "a polled batch with two chats keeps each chat's order and records the offset past the batch",
+        arguments: Backend.allCases)
+    func pollingBatch(backend: Backend) async throws {
+        try await FakeTelegramWeb.withServer { web in
+            try await TestContext.with(backend, environment: ["TELEGRAM_WEB_BASE_URL": web]) { context in
+                let bot = try BotHarness(context: context)
+                let alice = BotUsers.alice, bob = BotUsers.bob
+                for user in [alice, bob] {
+                    _ = try await context.accounts.grant(telegramID: user.id, tier: .basic, days: nil, by: nil)
+                }
+                bot.api.enqueue("/add_channel", from: alice)
+                bot.api.enqueue("/add_channel", from: bob)
+                bot.api.enqueue("smallchan", from: alice)
+                let last = bot.api.enqueue("chan_one", from: bob)
+                let service = bot.service()
+                #expect(try await service.pollOnce() == 4)
+                #expect(try await service.storedOffset() == last + 1)
+                #expect(bot.api.texts(to: alice.id).last?.contains("Канал @smallchan добавлен") == true)
+                #expect(bot.api.texts(to: bob.id).last?.contains("Channel @chan_one added") == true)
+                #expect(try await service.pollOnce() == 0)
+                #expect(bot.api.texts(to: alice.id).count == 2 && bot.api.texts(to: bob.id).count == 2)
+                #expect(bot.api.violations == [])
+            }
+        }
+    }
 }

@@ -57,13 +57,25 @@ struct BotLanguageTests {
         }
     }
 
-    @Test("a Russian user gets the Russian frame around the same errors", arguments: [Backend.sqlite])
+    @Test("a Russian user gets quota and invite errors in Russian", arguments: [Backend.sqlite])
     func russian(backend: Backend) async throws {
         try await TestContext.with(backend) { context in
             let bot = try BotHarness(context: context)
             let service = bot.service()
-            let replies = try await bot.say("/login ABC", from: BotUsers.alice, via: service)
-            #expect(replies.first?.hasPrefix("❌ Код не подошёл:") == true)
+            let alice = BotUsers.alice
+            let replies = try await bot.say("/login ABC", from: alice, via: service)
+            #expect(replies == ["❌ Код не подошёл: код приглашения — это 12 символов A-Z и 0-9."])
+            #expect(
+                try await bot.say("/login ABCDEFGHJKLM", from: alice, via: service) == [
+                    "❌ Код не подошёл: такого кода нет."
+                ])
+            let user = try await context.accounts.grant(telegramID: alice.id, tier: .trial, days: nil, by: nil)
+            try await context.quotas.consume(.ragQueriesPerDay, user: user, amount: Tier.trial.limits.ragQueriesPerDay)
+            let limited = try await bot.say("/ask что нового?", from: alice, via: service)
+            #expect(
+                limited.first?.hasPrefix(
+                    "⛔ Лимит тарифа исчерпан.\nДневной лимит вопросов: тариф trial позволяет 50 в день") == true)
+            #expect(limited.first?.contains("Лимит обнулится ") == true)
         }
     }
 }
