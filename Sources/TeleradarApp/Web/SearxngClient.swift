@@ -68,6 +68,7 @@ package struct SearxngClient: Sendable {
         var request = HTTPClientRequest(url: try searchURL(trimmed))
         request.method = .GET
         request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "Teleradar/\(TeleradarVersion.current)")
         let body: ByteBuffer
         let status: Int
         do {

@@ -65,6 +65,11 @@ struct BotSearchTests {
                     let bothText = try #require(both.last)
                     #expect(bothText.contains("<b>Found: 5</b>") && bothText.contains("<b>On the web: 2</b>"))
                     #expect(Self.callbackAnswers(bot.api) == [nil, nil, nil])
+                    // The same button again: Telegram refuses the unchanged edit, which is not an error for the user.
+                    let again = try await bot.press(data[2], from: bob, messageID: messageID, via: service)
+                    #expect(again.isEmpty)
+                    #expect(bot.api.calls.last { $0.method == "editMessageText" }?.accepted == false)
+                    #expect(Self.callbackAnswers(bot.api) == [nil, nil, nil, nil])
 
                     // A failing instance is a line in the reply, in the user's language.
                     try await bot.say("/search boom", from: bob, via: service)

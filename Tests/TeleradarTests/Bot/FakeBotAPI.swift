@@ -39,6 +39,8 @@ final class FakeBotAPI: BotAPITransport {
         var nextUpdateID: Int64 = 1000
         var nextMessageID = 1
         var sendMessage429: [Int] = []
+        /// Text and keyboard of each message the bot sent, by chat and message id (for "message is not modified").
+        var contents: [String: String] = [:]
     }
 
     private let state = Mutex(State())
@@ -150,6 +152,21 @@ final class FakeBotAPI: BotAPITransport {
                     method == "sendMessage"
                     ? state.nextMessageID : ((call.parameters["message_id"] as? NSNumber)?.intValue ?? 0)
                 if method == "sendMessage" { state.nextMessageID += 1 }
+                // Like Telegram: an edit to the same text and keyboard is refused.
+                let key = "\(call.chatID ?? 0)/\(id)"
+                let markup = (call.parameters["reply_markup"]).flatMap {
+                    try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys])
+                }
+                let content = (call.text ?? "") + "\u{0}" + (markup.map { String(decoding: $0, as: UTF8.self) } ?? "")
+                if method == "editMessageText", state.contents[key] == content {
+                    call.accepted = false
+                    return (
+                        400,
+                        #"{"ok":false,"error_code":400,"description":"Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"}"#,
+                        false
+                    )
+                }
+                state.contents[key] = content
                 call.resultMessageID = id
                 let message: [String: Any] = [
                     "message_id": id, "date": 1_800_000_000,
