@@ -58,7 +58,11 @@ package struct BotService: Service {
         self.retryDelay = retryDelay
         self.logger = context.logger
         self.delivery = delivery
-        self.dispatcher = BotUpdateDispatcher(cache: context.cache, logger: context.logger) { await router.handle($0) }
+        self.dispatcher = BotUpdateDispatcher(
+            cache: context.cache, logger: context.logger, persistPending: delivery.mode == .webhook
+        ) {
+            await router.handle($0)
+        }
     }
 
     /// What the HTTP server mounts at `POST /bot/webhook`; nil in polling mode.
@@ -95,9 +99,10 @@ package struct BotService: Service {
         logger.info("bot: stopped")
     }
 
-    /// Webhook mode: `setWebhook` (retried until it succeeds), then wait for shutdown and finish the updates
-    /// being handled. The updates themselves arrive through ``webhookEndpoint``.
+    /// Webhook mode: resume the updates a killed process accepted but did not handle, `setWebhook` (retried
+    /// until it succeeds), then wait for shutdown and finish the updates being handled. The updates themselves arrive through ``webhookEndpoint``.
     func runWebhook() async throws {
+        await dispatcher.resumePending()
         var delay = retryDelay
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {

@@ -137,3 +137,52 @@ struct BotWebhookTests {
         }
     }
 }
+
+@Suite("Bot webhook: accepted updates survive a crash")
+struct BotWebhookPendingTests {
+    /// A gate the test opens to let a handler finish.
+    final class Gate: Sendable {
+        let stream: AsyncStream<Void>
+        let continuation: AsyncStream<Void>.Continuation
+        init() { (stream, continuation) = AsyncStream.makeStream() }
+        func wait() async { for await _ in stream { return } }
+        func open() { continuation.yield(()) }
+    }
+
+    @Test("an accepted update is kept until handled; a new process resumes it, once", arguments: Backend.allCases)
+    func pendingAndResume(backend: Backend) async throws {
+        try await TestContext.with(backend) { context in
+            let bot = try BotHarness(context: context)
+            let bob = BotUsers.bob
+            let update = bot.api.webhookUpdate("/help", from: bob)
+            let key = String(update.updateID)
+
+            // While the handler runs, the update is pending; once done it is recorded as handled instead.
+            let gate = Gate()
+            let dispatcher = BotUpdateDispatcher(cache: context.cache, logger: context.logger, persistPending: true) {
+                _ in
+                await gate.wait()
+            }
+            #expect(await dispatcher.accept(update))
+            #expect(try await context.cache.get(BotUpdateDispatcher.pendingNamespace, key) != nil)
+            gate.open()
+            await dispatcher.waitUntilIdle()
+            #expect(try await context.cache.get(BotUpdateDispatcher.pendingNamespace, key) == nil)
+            #expect(try await context.cache.get(BotUpdateDispatcher.handledNamespace, key) != nil)
+
+            // A process killed after answering 200 left an update pending: the next start handles it, once.
+            let orphan = bot.api.webhookUpdate("/start", from: bob)
+            try await context.cache.setJSON(
+                BotUpdateDispatcher.pendingNamespace, String(orphan.updateID), value: orphan, ttl: nil)
+            let service = bot.service(delivery: BotWebhookTests.delivery)
+            #expect(await service.dispatcher.resumePending() == 1)
+            await service.dispatcher.waitUntilIdle()
+            #expect(bot.api.texts(to: bob.id).count == 1)
+            #expect(bot.api.texts(to: bob.id).first?.contains("Hi, Bob") == true)
+            #expect(try await context.cache.entries(BotUpdateDispatcher.pendingNamespace).isEmpty)
+            #expect(await service.dispatcher.resumePending() == 0)
+            #expect(await service.dispatcher.accept(orphan) == false)
+            #expect(bot.api.violations == [])
+        }
+    }
+}
