@@ -38,7 +38,7 @@ package struct BotService: Service {
     package let logger: Logger
     /// Polling or webhook.
     package let delivery: BotDelivery
-    /// Handles webhook updates (per chat in order, each id once).
+    /// Handles the updates of both modes (per chat in order, chats in parallel, each id once).
     package let dispatcher: BotUpdateDispatcher
     /// The update kinds the bot asks Telegram for.
     package static let allowedUpdates: [BotAPI.UpdateKind] = [.message, .callbackQuery]
@@ -100,7 +100,8 @@ package struct BotService: Service {
     }
 
     /// Webhook mode: resume the updates a killed process accepted but did not handle, `setWebhook` (retried
-    /// until it succeeds), then wait for shutdown and finish the updates being handled. The updates themselves arrive through ``webhookEndpoint``.
+    /// until it succeeds), then wait for shutdown and finish the updates being handled. The updates themselves
+    /// arrive through ``webhookEndpoint``.
     func runWebhook() async throws {
         await dispatcher.resumePending()
         var delay = retryDelay
