@@ -39,6 +39,8 @@ final class FakeBotAPI: BotAPITransport {
         var nextUpdateID: Int64 = 1000
         var nextMessageID = 1
         var sendMessage429: [Int] = []
+        /// Methods whose next calls are refused with a 400, and how many times.
+        var refusals: [String: Int] = [:]
         /// Text and keyboard of each message the bot sent, by chat and message id (for "message is not modified").
         var contents: [String: String] = [:]
     }
@@ -68,6 +70,11 @@ final class FakeBotAPI: BotAPITransport {
 
     /// Texts of ``messages(to:)``.
     func texts(to chatID: Int64) -> [String] { messages(to: chatID).compactMap(\.text) }
+
+    /// The next `count` calls of `method` are refused with a 400 and `description`.
+    func refuseNext(_ method: String, count: Int = 1) {
+        state.withLock { $0.refusals[method, default: 0] += count }
+    }
 
     /// The next `count` `sendMessage` calls are refused with 429 and `retry_after`.
     func refuseNextSend(retryAfter: Int, count: Int = 1) {
@@ -130,6 +137,11 @@ final class FakeBotAPI: BotAPITransport {
             state.violations += problems.map { "\(method): \($0)" }
             var call = Call(method: method, body: body, at: now(), accepted: true)
             defer { state.calls.append(call) }
+            if let left = state.refusals[method], left > 0 {
+                state.refusals[method] = left - 1
+                call.accepted = false
+                return (400, #"{"ok":false,"error_code":400,"description":"Bad Request: refused by the test"}"#, false)
+            }
             switch method {
             case "getUpdates":
                 let offset = (call.parameters["offset"] as? NSNumber)?.int64Value ?? 0
