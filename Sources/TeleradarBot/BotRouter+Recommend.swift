@@ -18,7 +18,8 @@ extension BotRouter {
             try await replier.send(request.chatID, request.text(.recommendNoHistory))
             return
         }
-        let topicList = TelegramHTML.escape(topics.joined(separator: ", "))
+        let labels = try await service.labels(for: topics, user: request.user, now: request.now)
+        let topicList = TelegramHTML.escape(labels.joined(separator: ", "))
         guard !results.isEmpty else {
             try await replier.send(request.chatID, request.text(.recommendNothing, ["topics": topicList]))
             return
