@@ -55,31 +55,32 @@ extension BotRouter {
         }
         try await replier.answer(callbackID: callbackID)
         _ = try? await replier.client.sendChatAction(chatID: .id(request.chatID))
-        var sections = [request.text(.searchFor, ["query": TelegramHTML.escape(entry.query)])]
-        if mode != .web {
-            sections.append(
-                try await postSection(
-                    entry.query, limit: mode == .both ? Self.resultsEach : Self.postResultsAlone, request: request))
-        }
-        if mode != .posts {
-            sections.append(
-                await webSection(
-                    entry.query, client: web, limit: mode == .both ? Self.resultsEach : Self.webResultsAlone,
-                    request: request))
-        }
+        let limit = mode == .both ? Self.resultsEach : nil
+        // Posts and web run side by side for [Both].
+        async let posts: String? =
+            mode == .web ? nil : postSection(entry.query, limit: limit ?? Self.postResultsAlone, request: request)
+        async let webResults: String? =
+            mode == .posts
+            ? nil : webSection(entry.query, client: web, limit: limit ?? Self.webResultsAlone, request: request)
+        let sections =
+            [request.text(.searchFor, ["query": TelegramHTML.escape(entry.query)])]
+            + [try await posts, await webResults].compactMap { $0 }
         try await replier.edit(
             request.chatID, messageID: messageID, sections.joined(separator: "\n\n"),
-            keyboard: searchKeyboard(parts[2], request))
+            keyboard: searchKeyboard(parts[2], request, selected: mode))
     }
 
-    /// [Posts] [Web] [Both] for the search saved under `token`.
-    func searchKeyboard(_ token: String, _ request: BotRequest) -> BotAPI.InlineKeyboardMarkup {
-        BotAPI.InlineKeyboardMarkup([
-            [
-                .callback(request.text(.searchButtonPosts), data: "sr:\(SearchMode.posts.rawValue):\(token)"),
-                .callback(request.text(.searchButtonWeb), data: "sr:\(SearchMode.web.rawValue):\(token)"),
-                .callback(request.text(.searchButtonBoth), data: "sr:\(SearchMode.both.rawValue):\(token)"),
-            ]
+    /// [Posts] [Web] [Both] for the search saved under `token`; the `selected` one is marked.
+    func searchKeyboard(_ token: String, _ request: BotRequest, selected: SearchMode? = nil)
+        -> BotAPI.InlineKeyboardMarkup
+    {
+        let labels: [(SearchMode, BotTextKey)] = [
+            (.posts, .searchButtonPosts), (.web, .searchButtonWeb), (.both, .searchButtonBoth),
+        ]
+        return BotAPI.InlineKeyboardMarkup([
+            labels.map { mode, key in
+                .callback((mode == selected ? "✓ " : "") + request.text(key), data: "sr:\(mode.rawValue):\(token)")
+            }
         ])
     }
 

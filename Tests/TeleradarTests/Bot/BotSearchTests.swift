@@ -60,6 +60,7 @@ struct BotSearchTests {
                     #expect(!webText.contains("javascript:"))
                     #expect(!webText.contains("Found:"))
                     #expect(log.all == ["news <item>"])
+                    #expect(bot.last(to: bob)?.buttons.map { $0["text"] as? String } == ["📰 Posts", "✓ 🌐 Web", "🔀 Both"])
 
                     let both = try await bot.press(data[2], from: bob, messageID: messageID, via: service)
                     let bothText = try #require(both.last)
