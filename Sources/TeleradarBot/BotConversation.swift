@@ -7,6 +7,8 @@ package struct BotConversation: Sendable, Codable, Equatable {
     package enum Step: String, Sendable, Codable {
         /// The name of a channel to follow (after a bare `/add_channel`).
         case awaitingChannelName
+        /// A search query (after a bare `/search`).
+        case awaitingSearchQuery
     }
 
     /// What the bot is waiting for.

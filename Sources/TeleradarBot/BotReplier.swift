@@ -34,7 +34,8 @@ package struct BotReplier: Sendable {
     }
 
     /// Replaces the text (and keyboard) of a message the bot sent; falls back to a new message when the
-    /// text no longer fits one message.
+    /// text no longer fits one message or the message can no longer be edited (too old, deleted). An edit
+    /// that changes nothing (the same button pressed twice) is not an error.
     package func edit(
         _ chatID: Int64, messageID: Int, _ html: String, keyboard: BotAPI.InlineKeyboardMarkup? = nil
     ) async throws {
@@ -42,9 +43,26 @@ package struct BotReplier: Sendable {
             try await send(chatID, html, keyboard: keyboard)
             return
         }
+        do {
+            try await editInPlace(chatID, messageID: messageID, html, keyboard: keyboard)
+        } catch let error as BotAPIError where error.errorCode == 400 {
+            let description = error.description.lowercased()
+            if description.contains("message is not modified") { return }
+            guard description.contains("message can't be edited") || description.contains("message to edit not found")
+            else {
+                throw error
+            }
+            try await send(chatID, html, keyboard: keyboard)
+        }
+    }
+
+    private func editInPlace(
+        _ chatID: Int64, messageID: Int, _ html: String, keyboard: BotAPI.InlineKeyboardMarkup?
+    ) async throws {
         _ = try await outbox.send(
-            .editMessageText(chatID: .id(chatID), messageID: messageID, text: html, replyMarkup: keyboard,
-                             linkPreviewOptions: BotAPI.LinkPreviewOptions(isDisabled: true)),
+            .editMessageText(
+                chatID: .id(chatID), messageID: messageID, text: html, replyMarkup: keyboard,
+                linkPreviewOptions: BotAPI.LinkPreviewOptions(isDisabled: true)),
             to: .id(chatID), via: client)
     }
 

@@ -28,27 +28,4 @@ extension BotRouter {
         if answer.cached { text += "\n" + TelegramHTML.italic(request.text(.askCached)) }
         return text
     }
-
-    /// `/search <query>`: the best posts of the user's channels with snippets and links.
-    func search(_ query: String, request: BotRequest) async throws {
-        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else {
-            try await replier.send(request.chatID, request.text(.searchUsage))
-            return
-        }
-        guard trimmed.count <= 500 else { throw DomainError.invalidArgument("the query is longer than 500 characters") }
-        let scope = try await context.retrieval.scope(user: request.user, filters: .init(), now: request.now)
-        let results = try await context.retrieval.search(trimmed, scope: scope, limit: 10)
-        guard !results.isEmpty else {
-            try await replier.send(request.chatID, request.text(.searchNothing))
-            return
-        }
-        var lines = [request.text(.searchHeader, ["count": String(results.count)])]
-        for (index, result) in results.enumerated() {
-            let post = result.post
-            let label = "@\(post.channelUsername) · \(BotFormat.date(post.postedAt))"
-            lines.append("\n\(index + 1). " + TelegramHTML.link(label, url: post.url) + "\n" + TelegramHTML.escape(BotFormat.snippet(post.text)))
-        }
-        try await replier.send(request.chatID, lines.joined(separator: "\n"))
-    }
 }

@@ -73,9 +73,13 @@ package struct BotRouter: Sendable {
             let parts = data.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             switch parts.first {
             case "rm", "rmy", "rmn":
-                try await removeChannelCallback(parts, messageID: message.messageID, callbackID: callback.id, request: request)
+                try await removeChannelCallback(
+                    parts, messageID: message.messageID, callbackID: callback.id, request: request)
+            case "sr":
+                try await searchCallback(parts, messageID: message.messageID, callbackID: callback.id, request: request)
             case "ai":
-                try await adminInviteCallback(parts, messageID: message.messageID, callbackID: callback.id, request: request)
+                try await adminInviteCallback(
+                    parts, messageID: message.messageID, callbackID: callback.id, request: request)
             default:
                 try await replier.answer(callbackID: callback.id, text: request.text(.callbackExpired))
             }
@@ -91,28 +95,36 @@ package struct BotRouter: Sendable {
         case "login": try await login(code: arguments, request: request)
         case "cancel": try await cancel(request)
         case "subscription": try await subscription(request)
-        case "add_channel": if try await requireAccess(request) { try await addChannel(name: arguments, request: request) }
+        case "add_channel":
+            if try await requireAccess(request) { try await addChannel(name: arguments, request: request) }
         case "my_channels": if try await requireAccess(request) { try await myChannels(request) }
-        case "remove_channel": if try await requireAccess(request) { try await removeChannel(name: arguments, request: request) }
+        case "remove_channel":
+            if try await requireAccess(request) { try await removeChannel(name: arguments, request: request) }
         case "ask": if try await requireAccess(request) { try await ask(arguments, request: request) }
         case "search": if try await requireAccess(request) { try await search(arguments, request: request) }
+        case "recommend": if try await requireAccess(request) { try await recommend(request) }
         case "token": if try await requireAccess(request) { try await token(arguments, request: request) }
         case "admin_invite": if try await requireAdmin(request) { try await adminInvite(request) }
-        case "admin_users": if try await requireAdmin(request) { try await adminUsers(filter: arguments, request: request) }
+        case "admin_users":
+            if try await requireAdmin(request) { try await adminUsers(filter: arguments, request: request) }
         case "admin_user": if try await requireAdmin(request) { try await adminUser(arguments, request: request) }
         case "admin_grant": if try await requireAdmin(request) { try await adminGrant(arguments, request: request) }
         case "admin_stats": if try await requireAdmin(request) { try await adminStats(request) }
         default:
-            try await replier.send(request.chatID, request.text(.unknownCommand, ["command": TelegramHTML.escape(command.name)]))
+            try await replier.send(
+                request.chatID, request.text(.unknownCommand, ["command": TelegramHTML.escape(command.name)]))
         }
     }
 
-    /// Free text: the channel name a conversation waits for, otherwise a hint.
+    /// Free text: the channel name or search query a conversation waits for, otherwise a hint.
     func handleFreeText(_ text: String, request: BotRequest) async throws {
         if let conversation = try await conversations.get(chatID: request.chatID, now: request.now) {
             switch conversation.step {
             case .awaitingChannelName:
                 try await addChannel(name: text, request: request)
+                return
+            case .awaitingSearchQuery:
+                try await search(text, request: request)
                 return
             }
         }
@@ -125,8 +137,9 @@ package struct BotRouter: Sendable {
         let language = BotLanguage(languageCode: from.languageCode)
         do {
             let user = try await context.accounts.register(
-                .init(telegramID: from.id, username: from.username, firstName: from.firstName, lastName: from.lastName,
-                      language: language.rawValue),
+                .init(
+                    telegramID: from.id, username: from.username, firstName: from.firstName, lastName: from.lastName,
+                    language: language.rawValue),
                 now: now)
             if user.isBlocked {
                 let key = String(from.id)
@@ -152,9 +165,9 @@ package struct BotRouter: Sendable {
             let reply: String
             switch error {
             case DomainError.quotaExceeded(let denial):
-                reply = request.text(.quotaExceeded, ["message": TelegramHTML.escape(denial.message)])
+                reply = request.text(.quotaExceeded, ["message": request.describe(denial)])
             case DomainError.inviteRejected(let reason):
-                reply = request.text(.inviteRejected, ["reason": TelegramHTML.escape(reason.message)])
+                reply = request.text(.inviteRejected, ["reason": request.describe(reason)])
             case DomainError.blocked:
                 reply = request.text(.blocked)
             case let domain as DomainError:

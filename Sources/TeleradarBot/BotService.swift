@@ -5,13 +5,20 @@ import TeleradarApp
 import TeleradarStorage
 import TeleradarTelegram
 
-/// The Telegram bot as a service: registers the command menu, then long-polls `getUpdates` and hands each
-/// update to ``BotRouter``.
+/// The Telegram bot as a service: registers the command menu, then receives updates and hands each to
+/// ``BotRouter``, in one of two modes (``BotDelivery``):
 ///
-/// The polling offset lives in the KV cache and is advanced after each handled update, so a restart never
-/// handles an update twice (a crash in the middle of one update may repeat that one update). On graceful
-/// shutdown the pending long poll is cancelled and the update being handled is finished first.
-/// Webhook mode is not implemented yet: the service always polls (and deletes a webhook at start).
+/// - **polling**: deletes any webhook, then long-polls `getUpdates`. Each batch goes through the same
+///   ``BotUpdateDispatcher``; the offset lives in the KV cache and is advanced once the batch is handled, and
+///   the dispatcher's record of handled ids means a restart never handles an update twice (a crash in the
+///   middle of one update may repeat that one update).
+/// - **webhook**: calls `setWebhook` with the URL, secret and allowed updates, then waits; the HTTP server's
+///   `POST /bot/webhook` (see ``webhookEndpoint``) feeds the dispatcher.
+///
+/// Either way updates are handled one at a time per chat, in order, different chats in parallel, and an
+/// update id handled before is skipped.
+///
+/// On graceful shutdown the pending long poll is cancelled and the updates being handled are finished first.
 package struct BotService: Service {
     /// KV namespace and key of the polling offset.
     package static let offsetNamespace = "bot"
@@ -29,23 +36,49 @@ package struct BotService: Service {
     package let retryDelay: Duration
     /// Logger.
     package let logger: Logger
+    /// Polling or webhook.
+    package let delivery: BotDelivery
+    /// Handles the updates of both modes (per chat in order, chats in parallel, each id once).
+    package let dispatcher: BotUpdateDispatcher
+    /// The update kinds the bot asks Telegram for.
+    package static let allowedUpdates: [BotAPI.UpdateKind] = [.message, .callbackQuery]
 
-    /// A bot over `context`, calling the Bot API through `client` with messages limited by `outbox`.
+    /// A bot over `context`, calling the Bot API through `client` with messages limited by `outbox`, receiving
+    /// updates as `delivery` says.
     package init(
-        context: AppContext, client: BotAPIClient, outbox: BotOutbox = BotOutbox(), pollTimeout: Int = 30,
-        retryDelay: Duration = .seconds(5), clock: @escaping @Sendable () -> Date = { Date() }
+        context: AppContext, client: BotAPIClient, outbox: BotOutbox = BotOutbox(), delivery: BotDelivery = .polling,
+        pollTimeout: Int = 30, retryDelay: Duration = .seconds(5), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.client = client
-        self.router = BotRouter(
+        let router = BotRouter(
             context: context, replier: BotReplier(client: client, outbox: outbox), logger: context.logger, clock: clock)
+        self.router = router
         self.cache = context.cache
         self.pollTimeout = pollTimeout
         self.retryDelay = retryDelay
         self.logger = context.logger
+        self.delivery = delivery
+        self.dispatcher = BotUpdateDispatcher(
+            cache: context.cache, logger: context.logger, persistPending: delivery.mode == .webhook
+        ) {
+            await router.handle($0)
+        }
     }
 
-    /// Registers commands, then polls until graceful shutdown or cancellation.
+    /// What the HTTP server mounts at `POST /bot/webhook`; nil in polling mode.
+    package var webhookEndpoint: BotWebhookEndpoint? {
+        guard let secret = delivery.webhookSecret else { return nil }
+        let dispatcher = dispatcher
+        return BotWebhookEndpoint(secret: secret) { await dispatcher.accept($0) }
+    }
+
+    /// Registers commands, then polls (or, in webhook mode, waits for webhook calls) until graceful shutdown
+    /// or cancellation.
     package func run() async throws {
+        if case .webhook = delivery {
+            try await runWebhook()
+            return
+        }
         do {
             try await start()
         } catch {
@@ -66,9 +99,38 @@ package struct BotService: Service {
         logger.info("bot: stopped")
     }
 
-    /// Start-up calls: drop a webhook (polling and webhooks exclude each other) and set the command menus.
+    /// Webhook mode: resume the updates a killed process accepted but did not handle, `setWebhook` (retried
+    /// until it succeeds), then wait for shutdown and finish the updates being handled. The updates themselves
+    /// arrive through ``webhookEndpoint``.
+    func runWebhook() async throws {
+        await dispatcher.resumePending()
+        var delay = retryDelay
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                try await start()
+                logger.info("bot: receiving updates by webhook", metadata: ["url": "\(delivery.webhookURL ?? "")"])
+                break
+            } catch {
+                let wait = delay
+                logger.error("bot: setWebhook failed; retrying", metadata: ["error": "\(error)", "delay": "\(wait)"])
+                do { try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) } } catch { break }
+                delay = min(delay * 2, .seconds(300))
+            }
+        }
+        try? await gracefulShutdown()
+        await dispatcher.waitUntilIdle()
+        logger.info("bot: stopped")
+    }
+
+    /// Start-up calls: `setWebhook` in webhook mode, otherwise drop a webhook (polling and webhooks exclude each
+    /// other); then the command menus.
     package func start() async throws {
-        try await client.deleteWebhook(dropPendingUpdates: false)
+        switch delivery {
+        case .polling:
+            try await client.deleteWebhook(dropPendingUpdates: false)
+        case .webhook(let url, let secret):
+            try await client.setWebhook(url: url, secretToken: secret.value, allowedUpdates: Self.allowedUpdates)
+        }
         try await client.setMyCommands(Self.commands(.en))
         try await client.setMyCommands(Self.commands(.ru), languageCode: "ru")
         try await client.setMyCommands(Self.commands(.en), languageCode: "en")
@@ -78,21 +140,23 @@ package struct BotService: Service {
     package func fetch() async throws -> [BotAPI.Update] {
         let offset = try await storedOffset()
         return try await client.getUpdates(
-            offset: offset, limit: 100, timeout: pollTimeout, allowedUpdates: [.message, .callbackQuery])
+            offset: offset, limit: 100, timeout: pollTimeout, allowedUpdates: Self.allowedUpdates)
     }
 
-    /// Handles `updates` in order, persisting the offset after each; ones below the offset are skipped.
+    /// Handles a batch of `updates` through the ``dispatcher`` (one at a time per chat, chats in parallel),
+    /// waits for all of them, then persists the offset past the batch. Updates below the stored offset are
+    /// skipped; if the process dies in the middle of a batch, the refetched batch skips the ids the dispatcher
+    /// recorded as handled.
     package func process(_ updates: [BotAPI.Update]) async {
-        var offset = (try? await storedOffset()) ?? nil
-        for update in updates.sorted(by: { $0.updateID < $1.updateID }) {
-            if let offset, update.updateID < offset { continue }
-            await router.handle(update)
-            offset = update.updateID + 1
-            do {
-                try await cache.setJSON(Self.offsetNamespace, Self.offsetKey, value: update.updateID + 1, ttl: nil)
-            } catch {
-                logger.error("bot: cannot persist the polling offset", metadata: ["error": "\(error)"])
-            }
+        let offset = (try? await storedOffset()) ?? nil
+        let fresh = updates.sorted { $0.updateID < $1.updateID }.filter { offset == nil || $0.updateID >= offset! }
+        guard let last = fresh.last else { return }
+        for update in fresh { await dispatcher.accept(update) }
+        await dispatcher.waitUntilIdle()
+        do {
+            try await cache.setJSON(Self.offsetNamespace, Self.offsetKey, value: last.updateID + 1, ttl: nil)
+        } catch {
+            logger.error("bot: cannot persist the polling offset", metadata: ["error": "\(error)"])
         }
     }
 
@@ -114,7 +178,8 @@ package struct BotService: Service {
         let entries: [(String, BotTextKey)] = [
             ("start", .cmdStart), ("help", .cmdHelp), ("login", .cmdLogin), ("add_channel", .cmdAddChannel),
             ("my_channels", .cmdMyChannels), ("remove_channel", .cmdRemoveChannel), ("ask", .cmdAsk),
-            ("search", .cmdSearch), ("subscription", .cmdSubscription), ("token", .cmdToken), ("cancel", .cmdCancel),
+            ("search", .cmdSearch), ("recommend", .cmdRecommend), ("subscription", .cmdSubscription),
+            ("token", .cmdToken), ("cancel", .cmdCancel),
         ]
         return entries.map { BotAPI.BotCommand(command: $0.0, description: BotTexts.render($0.1, language)) }
     }

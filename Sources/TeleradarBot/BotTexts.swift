@@ -46,12 +46,19 @@ package enum BotTextKey: String, Sendable, CaseIterable, Hashable {
     case cancelDone, cancelNothing, buttonYes, buttonNo, callbackExpired
     // Login
     case loginUsage, loginOK, loginOpenApp, loginOpenLink, loginNoPublicURL, inviteRejected
+    case inviteMalformed, inviteUnknown, inviteExpired, inviteExhausted, inviteInactive
+    // Quotas
+    case quotaChannels, quotaPostsPerDay, quotaQuestionsPerDay, quotaAIDigest, quotaResets
     // Channels
     case addChannelAsk, addChannelAdded, addChannelAlready, addChannelParseError
     case myChannelsEmpty, myChannelsHeader
     case removeChannelChoose, removeChannelConfirm, removeChannelDone, removeChannelCancelled, removeChannelNone
     // Ask and search
-    case askUsage, askWorking, askSources, askCached, searchUsage, searchNothing, searchHeader
+    case askUsage, askWorking, askSources, askCached, searchNothing, searchHeader
+    case searchAsk, searchChoose, searchFor, searchButtonPosts, searchButtonWeb, searchButtonBoth
+    case webHeader, webNothing, webNotConfigured, webFailed
+    // Recommendations
+    case recommendNoHistory, recommendNothing, recommendHeader
     // Subscription and tokens
     case subscription, subscriptionExpires, subscriptionNoExpiry, tokenIssued, tokenRevoked
     // Admin
@@ -59,5 +66,5 @@ package enum BotTextKey: String, Sendable, CaseIterable, Hashable {
     case adminUsersHeader, adminUsersEmpty, adminUserCard, adminUserUsage, adminGrantDone, adminStats
     // Command menu
     case cmdStart, cmdHelp, cmdLogin, cmdAddChannel, cmdMyChannels, cmdRemoveChannel, cmdAsk, cmdSearch
-    case cmdSubscription, cmdToken, cmdCancel
+    case cmdSubscription, cmdToken, cmdCancel, cmdRecommend
 }

@@ -6,20 +6,23 @@ import TeleradarStorage
 import TeleradarTelegram
 
 /// Builds the HTTP application used by `teleradar serve` and by the tests (through HummingbirdTesting).
-package func buildApplication(context: AppContext) -> some ApplicationProtocol {
+/// `webhook` (the bot in `BOT_MODE=webhook`) adds `POST /bot/webhook`.
+package func buildApplication(context: AppContext, webhook: BotWebhookEndpoint? = nil) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(context: context),
+        router: buildRouter(context: context, webhook: webhook),
         configuration: ApplicationConfiguration(
             address: .hostname(context.config.httpHost, port: context.config.httpPort), serverName: "teleradar"),
         logger: context.logger)
 }
 
-/// The router with every route and middleware.
-package func buildRouter(context: AppContext) -> Router<TeleradarRequestContext> {
+/// The router with every route and middleware; `POST /bot/webhook` only when `webhook` is given.
+package func buildRouter(context: AppContext, webhook: BotWebhookEndpoint? = nil) -> Router<TeleradarRequestContext> {
     let router = Router(context: TeleradarRequestContext.self)
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BodyLimitMiddleware(maxBytes: context.config.maxBodyBytes))
     HealthController(context: context).addRoutes(to: router)
+    // POST /bot/webhook (Telegram webhook, secret-header auth; only in BOT_MODE=webhook): BotWebhookController.
+    if let webhook { BotWebhookController(endpoint: webhook).addRoutes(to: router) }
     let api = router.group("api/v1").add(middleware: AuthMiddleware(app: context, miniApp: miniAppAuthenticator(context.config)))
     UserController(app: context).addRoutes(to: api)
     ChannelController(app: context).addRoutes(to: api)

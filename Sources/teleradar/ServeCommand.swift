@@ -33,13 +33,22 @@ struct ServeCommand: AsyncParsableCommand {
             CommandSupport.fail(CommandSupport.describe(error))
         }
         var interfaces: [any Service] = []
+        var webhook: BotWebhookEndpoint?
         if !noBot, let token = config.botToken {
+            if case .webhook = config.botDelivery, noHttp {
+                CommandSupport.fail(
+                    "BOT_MODE=webhook needs the HTTP server (POST /bot/webhook): drop --no-http or use BOT_MODE=polling"
+                )
+            }
             let client = BotAPIClient(
-                token: token, baseURL: config.telegramBotAPIBaseURL, transport: HTTPClientBotAPITransport(httpClient: context.http),
+                token: token, baseURL: config.telegramBotAPIBaseURL,
+                transport: HTTPClientBotAPITransport(httpClient: context.http),
                 logger: logger)
-            interfaces.append(BotService(context: context, client: client))
+            let bot = BotService(context: context, client: client, delivery: config.botDelivery)
+            webhook = bot.webhookEndpoint
+            interfaces.append(bot)
         }
-        if !noHttp { interfaces.append(buildApplication(context: context)) }
+        if !noHttp { interfaces.append(buildApplication(context: context, webhook: webhook)) }
         var workers: [any Service] = []
         if !noWorkers {
             workers.append(MaintenanceService(context: context))
@@ -59,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
             metadata: [
                 "version": "\(TeleradarVersion.current)", "database": "\(config.database)",
                 "http": "\(noHttp ? "off" : "\(config.httpHost):\(config.httpPort)")",
-                "bot": "\(noBot || config.botToken == nil ? "off" : "polling")",
+                "bot": "\(noBot || config.botToken == nil ? "off" : config.botDelivery.mode.rawValue)",
             ])
         let group = buildServiceGroup(context: context, workers: workers, interfaces: interfaces)
         do {

@@ -34,6 +34,10 @@ package struct AppConfig: Sendable {
     package var miniAppInitDataMaxAge: Int = 86_400
     /// Embedder and chat models.
     package var models = ModelConfig(embedder: .e5, environment: [:])
+    /// How the bot receives updates (`BOT_MODE`, `BOT_WEBHOOK_URL`, `BOT_WEBHOOK_SECRET`); see `AppConfig+Bot.swift`.
+    package var botDelivery: BotDelivery = .polling
+    /// Base URL of a Searxng instance (`SEARXNG_URL`) for web search; nil disables web search.
+    package var searxngURL: String?
 
     /// Log line format.
     package enum LogFormat: String, Sendable, CaseIterable { case text, json }
@@ -54,6 +58,10 @@ package struct AppConfig: Sendable {
         ("PARSE_INTERVAL_MINUTES", "minutes between scheduled channel parses, 1–1440 (default 30)", false),
         ("FLOOD_WAIT_CAP_SECONDS", "longest Telegram flood wait honoured, 1–3600 (default 300)", false),
         ("MINIAPP_INITDATA_MAX_AGE", "maximum age of Mini App initData in seconds; 0 disables the check (default 86400)", false),
+        ("BOT_MODE", "polling or webhook: how the bot receives updates (default polling)", false),
+        ("BOT_WEBHOOK_URL", "public https URL Telegram posts updates to (ends in /bot/webhook); required when BOT_MODE=webhook", false),
+        ("BOT_WEBHOOK_SECRET", "1–256 chars of A-Z a-z 0-9 _ -, checked in X-Telegram-Bot-Api-Secret-Token; required when BOT_MODE=webhook", true),
+        ("SEARXNG_URL", "base URL of a Searxng instance with the JSON format enabled, for web search (default: web search off)", false),
     ]
 
     /// Loads from the process environment and `envFile` (if it exists).
@@ -156,6 +164,8 @@ package struct AppConfig: Sendable {
         config.floodWaitCapSeconds = try integer("FLOOD_WAIT_CAP_SECONDS", 1...3600, default: 300)
         config.models = try ModelConfig.resolve(value)
         config.miniAppInitDataMaxAge = try integer("MINIAPP_INITDATA_MAX_AGE", 0...31_536_000, default: 86_400)
+        config.botDelivery = try BotDelivery.resolve(get)
+        config.searxngURL = try resolveSearxngURL(get)
         return config
     }
 
@@ -176,6 +186,10 @@ package struct AppConfig: Sendable {
             ("TELEGRAM_BOT_API_BASE_URL", telegramBotAPIBaseURL),
             ("PARSE_INTERVAL_MINUTES", String(parseIntervalMinutes)),
             ("FLOOD_WAIT_CAP_SECONDS", String(floodWaitCapSeconds)),
+            ("BOT_MODE", botDelivery.mode.rawValue),
+            ("BOT_WEBHOOK_URL", botDelivery.webhookURL ?? "(not set)"),
+            ("BOT_WEBHOOK_SECRET", botDelivery.webhookURL == nil ? "(not set)" : "***"),
+            ("SEARXNG_URL", searxngURL ?? "(not set: web search off)"),
             ("EMBEDDER", models.embedder.rawValue),
             ("chat models", models.environment.keys.filter { $0.hasSuffix("_API_KEY") || $0.hasSuffix("_AUTH_KEY") || $0 == "OPENAI_BASE_URL" }.sorted().joined(separator: ", ").nilIfEmpty ?? "(none: extractive answers)"),
         ]

