@@ -51,10 +51,22 @@ struct KeywordQueryTests {
         #expect(try #require(query.fts5Match()) == #""gpt 4" OR "foo bar""#)
     }
 
+    @Test("stop words are left out when the query has other words, and searched when it has nothing else")
+    func stopWords() throws {
+        #expect(KeywordQuery("который канал это").included.map(\.words) == [["кана"]])
+        #expect(KeywordQuery("the history of Warsaw").included.map(\.words) == [["histori"], ["warsaw"]])
+        #expect(KeywordQuery("что это").included.map(\.words) == [["что"], ["эт"]])
+        // In a phrase, an exclusion or as a prefix they stay.
+        #expect(KeywordQuery("\"о том\"").included.map(\.words) == [["о", "том"]])
+        #expect(KeywordQuery("канал -это").excluded.count == 1)
+        #expect(KeywordQuery("котор*").included.map(\.words) == [["котор"]])
+    }
+
     @Test("operators are plain words, duplicates collapse, exclusions alone search nothing")
     func operators() throws {
         let query = KeywordQuery("cats AND dogs OR NOT NEAR(cats)")
-        #expect(query.included.map(\.words) == [["cat"], ["and"], ["dog"], ["or"], ["not"], ["near", "cat"]])
+        // "and" and "or" are stop words: searched only when nothing else is.
+        #expect(query.included.map(\.words) == [["cat"], ["dog"], ["not"], ["near", "cat"]])
         let onlyExcluded = KeywordQuery("-spam -\"ads\"")
         #expect(onlyExcluded.excluded.count == 2)
         #expect(onlyExcluded.isEmpty)

@@ -51,6 +51,36 @@ struct KeywordSearchTests {
         }
     }
 
+    @Test(
+        "a small scope under a crowded index still gets every match (the exact path after the first window)",
+        arguments: Backend.allCases)
+    func crowdedIndex(backend: Backend) async throws {
+        try await TestDatabase.with(backend) { database in
+            let channels = ChannelRepository(database: database)
+            let posts = PostRepository(database: database)
+            let big = try await channels.upsert(ChannelInfo(username: "bignews", title: "Big"), sourceKind: "web")
+            let small = try await channels.upsert(ChannelInfo(username: "smallnews", title: "Small"), sourceKind: "web")
+            let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+            // 700 posts that match better than the small channel's (shorter, the word twice), more than the
+            // first window of 500 looked at.
+            _ = try await posts.upsert(
+                channelID: big.id,
+                posts: (1...700).map { IncomingPost(messageID: Int64($0), postedAt: t0, text: "Фестиваль! Фестиваль \($0)") })
+            _ = try await posts.upsert(
+                channelID: small.id,
+                posts: (1...3).map {
+                    IncomingPost(messageID: Int64($0), postedAt: t0, text: "Долгий рассказ о городе, парках, людях и фестивале номер \($0).")
+                })
+            let searcher = KeywordSearcher(database: database)
+            let hits = try await searcher.search("фестиваль", scope: SearchScope(channelIDs: [small.id]), limit: 10)
+            let found = try await posts.posts(ids: hits.map(\.postID))
+            #expect(found.count == 3)
+            #expect(found.allSatisfy { $0.channelID == small.id })
+            let wide = try await searcher.search("фестиваль", scope: SearchScope(channelIDs: [big.id, small.id]), limit: 20)
+            #expect(wide.count == 20)
+        }
+    }
+
     @Test("a user never sees posts of channels outside their scope", arguments: Backend.allCases)
     func isolation(backend: Backend) async throws {
         try await TestDatabase.with(backend) { database in
