@@ -115,7 +115,7 @@ extension SearchText {
                 if !output.isEmpty { output.append(" ") }
                 output.append(stem)
             }
-            if token.utf8.count != stem.utf8.count || !TokenKey(token).sameBytes(as: TokenKey(stem)),
+            if script(of: token) == .cyrillic, token.utf8.count != stem.utf8.count || !TokenKey(token).sameBytes(as: TokenKey(stem)),
                 seen.insert(TokenKey(token)).inserted
             {
                 words.append(token)

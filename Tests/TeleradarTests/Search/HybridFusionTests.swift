@@ -34,11 +34,15 @@ struct HybridFusionTests {
         #expect(HybridFusion(vectorWeight: 0).fuse(keyword: Self.keyword, vector: Self.vector).map(\.postID) == [1, 2, 3, 4])
     }
 
-    @Test("a repeated id counts at its first rank; ties fall back to best rank then id; k changes scores")
+    @Test("a repeated id counts at its first rank; ties go to the better keyword rank, then id; k changes scores")
     func duplicatesAndTies() {
         let fused = HybridFusion(k: 10).fuse(keyword: [5, 5, 6], vector: [6, 5])
         // 5: keyword #1 + vector #2 = 1/11 + 1/12; 6: keyword #2 + vector #1 = the same sum.
         #expect(fused.map(\.postID) == [5, 6])
+        // The same tie with the ids the other way round: the keyword list still decides.
+        #expect(HybridFusion(k: 10).fuse(keyword: [8, 7], vector: [7, 8]).map(\.postID) == [8, 7])
+        // Keyword #1 alone against vector #1 alone: the keyword hit first.
+        #expect(HybridFusion().fuse(keyword: [2], vector: [1]).map(\.postID) == [2, 1])
         #expect(abs(fused[0].score - (1.0 / 11 + 1.0 / 12)) < 1e-12)
         #expect(fused[0].score == fused[1].score)
         #expect(fused[0].contributions.map(\.rank) == [1, 2])
