@@ -6,24 +6,30 @@ import TeleradarStorage
 import TeleradarTelegram
 
 /// Builds the HTTP application used by `teleradar serve` and by the tests (through HummingbirdTesting).
-package func buildApplication(context: AppContext) -> some ApplicationProtocol {
+/// `rateLimits` defaults to the configuration's policy.
+package func buildApplication(context: AppContext, rateLimits: RateLimitPolicy? = nil) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(context: context),
+        router: buildRouter(context: context, rateLimits: rateLimits),
         configuration: ApplicationConfiguration(
             address: .hostname(context.config.httpHost, port: context.config.httpPort), serverName: "teleradar"),
         logger: context.logger)
 }
 
-/// The router with every route and middleware.
-package func buildRouter(context: AppContext) -> Router<TeleradarRequestContext> {
+/// The router with every route and middleware. Every route must also be documented in `APIRouteDoc.all`.
+package func buildRouter(context: AppContext, rateLimits: RateLimitPolicy? = nil) -> Router<TeleradarRequestContext> {
     let router = Router(context: TeleradarRequestContext.self)
+    router.add(middleware: ObservabilityMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BodyLimitMiddleware(maxBytes: context.config.maxBodyBytes))
-    HealthController(context: context).addRoutes(to: router)
-    let api = router.group("api/v1").add(middleware: AuthMiddleware(app: context, miniApp: miniAppAuthenticator(context.config)))
+    HealthController(context: context, checker: DependencyChecker(context: context)).addRoutes(to: router)
+    DocsController().addRoutes(to: router)
+    let api = router.group("api/v1")
+        .add(middleware: AuthMiddleware(app: context, miniApp: miniAppAuthenticator(context.config)))
+        .add(middleware: RateLimitMiddleware(policy: rateLimits ?? .from(context.config), database: context.database))
     UserController(app: context).addRoutes(to: api)
     ChannelController(app: context).addRoutes(to: api)
     RAGController(app: context).addRoutes(to: api)
+    AdminController(app: context).addRoutes(to: api)
     return router
 }
 

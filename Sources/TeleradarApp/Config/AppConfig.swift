@@ -32,6 +32,9 @@ package struct AppConfig: Sendable {
     package var floodWaitCapSeconds: Int = 300
     /// Maximum age of Mini App initData in seconds (`MINIAPP_INITDATA_MAX_AGE`); 0 disables the check (tests).
     package var miniAppInitDataMaxAge: Int = 86_400
+    /// Requests per minute one user may make to the API, all routes together (`RATE_LIMIT_PER_MINUTE`); 0 turns
+    /// the per-user limit off (per-route limits of costly routes still apply).
+    package var rateLimitPerMinute: Int = 600
     /// Embedder and chat models.
     package var models = ModelConfig(embedder: .e5, environment: [:])
 
@@ -54,6 +57,7 @@ package struct AppConfig: Sendable {
         ("PARSE_INTERVAL_MINUTES", "minutes between scheduled channel parses, 1–1440 (default 30)", false),
         ("FLOOD_WAIT_CAP_SECONDS", "longest Telegram flood wait honoured, 1–3600 (default 300)", false),
         ("MINIAPP_INITDATA_MAX_AGE", "maximum age of Mini App initData in seconds; 0 disables the check (default 86400)", false),
+        ("RATE_LIMIT_PER_MINUTE", "API requests per minute per user, all routes together; 0 disables (default 600)", false),
     ]
 
     /// Loads from the process environment and `envFile` (if it exists).
@@ -156,6 +160,7 @@ package struct AppConfig: Sendable {
         config.floodWaitCapSeconds = try integer("FLOOD_WAIT_CAP_SECONDS", 1...3600, default: 300)
         config.models = try ModelConfig.resolve(value)
         config.miniAppInitDataMaxAge = try integer("MINIAPP_INITDATA_MAX_AGE", 0...31_536_000, default: 86_400)
+        config.rateLimitPerMinute = try integer("RATE_LIMIT_PER_MINUTE", 0...10_000_000, default: 600)
         return config
     }
 
@@ -176,6 +181,7 @@ package struct AppConfig: Sendable {
             ("TELEGRAM_BOT_API_BASE_URL", telegramBotAPIBaseURL),
             ("PARSE_INTERVAL_MINUTES", String(parseIntervalMinutes)),
             ("FLOOD_WAIT_CAP_SECONDS", String(floodWaitCapSeconds)),
+            ("RATE_LIMIT_PER_MINUTE", String(rateLimitPerMinute)),
             ("EMBEDDER", models.embedder.rawValue),
             ("chat models", models.environment.keys.filter { $0.hasSuffix("_API_KEY") || $0.hasSuffix("_AUTH_KEY") || $0 == "OPENAI_BASE_URL" }.sorted().joined(separator: ", ").nilIfEmpty ?? "(none: extractive answers)"),
         ]

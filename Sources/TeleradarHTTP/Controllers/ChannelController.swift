@@ -29,6 +29,11 @@ package struct ChannelController: Sendable {
         let nextBefore: Int64?
     }
 
+    struct StatsResponse: ResponseEncodable {
+        let channel: Channel
+        let stats: ChannelStats
+    }
+
     package func addRoutes(to group: RouterGroup<TeleradarRequestContext>) {
         group.get("channels") { _, context in
             ChannelList(channels: try await app.channels.list(user: try context.requireUser()))
@@ -36,7 +41,12 @@ package struct ChannelController: Sendable {
         group.post("channels") { request, context -> EditedResponse<AddResponse> in
             let user = try context.requireUser()
             let body = try await request.decode(as: AddRequest.self, context: context)
-            let result = try await app.channels.add(user: user, name: body.name)
+            let result: ChannelService.AddResult
+            do {
+                result = try await app.channels.add(user: user, name: body.name)
+            } catch DomainError.invalidArgument(let message) {
+                throw Validate.fail("name", "is invalid: \(message)")
+            }
             return EditedResponse(
                 status: result.newlyFollowed ? .created : .ok,
                 response: AddResponse(
@@ -57,6 +67,15 @@ package struct ChannelController: Sendable {
             let posts = try await app.channels.posts.recent(channelID: channel.id, limit: limit, before: before)
                 .filter { $0.postedAt >= since }
             return PostList(posts: posts, nextBefore: posts.count == limit ? posts.last?.messageID : nil)
+        }
+        group.get("channels/:name/stats") { _, context -> StatsResponse in
+            let user = try context.requireUser()
+            let channel = try await followedChannel(user: user, name: try context.parameters.require("name"))
+            let since = Date().addingTimeInterval(-Double(user.retentionDays) * 86_400)
+            return StatsResponse(
+                channel: channel,
+                stats: try await ChannelStatsRepository(database: app.database).stats(
+                    channelID: channel.id, since: since))
         }
     }
 

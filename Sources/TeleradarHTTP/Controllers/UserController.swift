@@ -43,6 +43,9 @@ package struct UserController: Sendable {
             if let tokenID = caller.tokenID {
                 _ = try await app.accounts.tokens.revoke(tokenID: tokenID, userID: caller.user.id)
             }
+            if let session = caller.sessionToken {
+                _ = try await SessionRepository(database: app.database).delete(token: session)
+            }
             return Response(status: .noContent)
         }
         group.get("posts") { request, context -> PostList in
@@ -70,7 +73,9 @@ package struct UserController: Sendable {
 extension TeleradarRequestContext {
     /// The authenticated caller, or 401.
     package func requireCaller() throws -> Caller {
-        guard let caller else { throw APIError(.unauthorized, code: "unauthorized", message: "authentication required") }
+        guard let caller else {
+            throw APIError(.unauthorized, code: "unauthorized", message: "authentication required")
+        }
         return caller
     }
 }
