@@ -23,13 +23,14 @@ package func buildRouter(context: AppContext, rateLimits: RateLimitPolicy? = nil
     router.add(middleware: BodyLimitMiddleware(maxBytes: context.config.maxBodyBytes))
     HealthController(context: context, checker: DependencyChecker(context: context)).addRoutes(to: router)
     DocsController().addRoutes(to: router)
+    let callers = CallerCache()
     let api = router.group("api/v1")
-        .add(middleware: AuthMiddleware(app: context, miniApp: miniAppAuthenticator(context.config)))
+        .add(middleware: AuthMiddleware(app: context, miniApp: miniAppAuthenticator(context.config), cache: callers))
         .add(middleware: RateLimitMiddleware(policy: rateLimits ?? .from(context.config), database: context.database))
-    UserController(app: context).addRoutes(to: api)
+    UserController(app: context, callers: callers).addRoutes(to: api)
     ChannelController(app: context).addRoutes(to: api)
     RAGController(app: context).addRoutes(to: api)
-    AdminController(app: context).addRoutes(to: api)
+    AdminController(app: context, callers: callers).addRoutes(to: api)
     return router
 }
 

@@ -15,9 +15,16 @@ package struct AuthMiddleware: RouterMiddleware {
     /// Validates Mini App initData and returns the Telegram profile, when configured.
     package let miniApp: (@Sendable (String) throws -> UserRepository.Profile)?
 
-    package init(app: AppContext, miniApp: (@Sendable (String) throws -> UserRepository.Profile)? = nil) {
+    /// Recently authenticated callers.
+    package let cache: CallerCache
+
+    package init(
+        app: AppContext, miniApp: (@Sendable (String) throws -> UserRepository.Profile)? = nil,
+        cache: CallerCache = CallerCache()
+    ) {
         self.app = app
         self.miniApp = miniApp
+        self.cache = cache
     }
 
     package func handle(
@@ -30,6 +37,13 @@ package struct AuthMiddleware: RouterMiddleware {
                 headers: [.wwwAuthenticate: "Bearer"])
         }
         var context = context
+        if let cached = cache.caller(for: header) {
+            context.caller = cached
+            if cached.user.isBlocked {
+                throw APIError(.forbidden, code: "blocked", message: DomainError.blocked.description)
+            }
+            return try await next(request, context)
+        }
         let parts = header.split(separator: " ", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { throw Self.invalid("malformed Authorization header") }
         switch parts[0].lowercased() {
@@ -60,6 +74,7 @@ package struct AuthMiddleware: RouterMiddleware {
         default:
             throw Self.invalid("unsupported Authorization scheme '\(parts[0])'")
         }
+        if let caller = context.caller { cache.store(caller, for: header) }
         if context.caller?.user.isBlocked == true {
             throw APIError(.forbidden, code: "blocked", message: DomainError.blocked.description)
         }

@@ -8,6 +8,8 @@ import TeleradarStorage
 /// admin sessions. The group's `AdminOnlyMiddleware` answers 403 to everyone else.
 package struct AdminController: Sendable {
     package let app: AppContext
+    /// Cleared after every change to a user, so the change applies to their next request.
+    package let callers: CallerCache
 
     struct UserList: ResponseEncodable {
         let users: [User]
@@ -95,6 +97,7 @@ package struct AdminController: Sendable {
             let body = try await request.decode(as: TierRequest.self, context: context)
             let tier = try Validate.oneOf("tier", body.tier, as: Tier.self)
             let days = try Validate.int("days", body.days, range: 1...3650)
+            defer { callers.removeAll() }
             return try await app.accounts.grant(telegramID: target.telegramID, tier: tier, days: days, by: admin.id)
         }
         admin.put("users/:id/role") { request, context -> User in
@@ -106,6 +109,7 @@ package struct AdminController: Sendable {
                 throw APIError(.conflict, code: "conflict", message: "you cannot take the admin role from yourself")
             }
             guard target.role != role else { return target }
+            defer { callers.removeAll() }
             return try await app.accounts.users.setRole(userID: target.id, role: role, changedBy: admin.id)
         }
         admin.post("users/:id/block") { _, context -> User in
@@ -115,12 +119,14 @@ package struct AdminController: Sendable {
                 throw APIError(.conflict, code: "conflict", message: "you cannot block yourself")
             }
             guard !target.isBlocked else { return target }
+            defer { callers.removeAll() }
             return try await app.accounts.users.setBlocked(userID: target.id, blocked: true, changedBy: admin.id)
         }
         admin.post("users/:id/unblock") { _, context -> User in
             let admin = try context.requireAdmin()
             let target = try await app.accounts.user(id: try Validate.id(context))
             guard target.isBlocked else { return target }
+            defer { callers.removeAll() }
             return try await app.accounts.users.setBlocked(userID: target.id, blocked: false, changedBy: admin.id)
         }
         admin.get("invites") { request, _ -> InviteList in

@@ -7,6 +7,8 @@ import TeleradarStorage
 /// `/api/v1/me`, subscription usage, retention settings, logout, and the caller's posts.
 package struct UserController: Sendable {
     package let app: AppContext
+    /// Cleared when the caller's credentials or settings change.
+    package let callers: CallerCache
 
     struct Me: ResponseEncodable {
         let user: User
@@ -36,6 +38,7 @@ package struct UserController: Sendable {
             let user = try context.requireUser()
             let body = try await request.decode(as: Retention.self, context: context)
             try await app.accounts.users.setRetention(userID: user.id, days: body.retentionDays)
+            callers.removeAll()
             return Retention(retentionDays: body.retentionDays)
         }
         group.post("auth/logout") { _, context -> Response in
@@ -46,6 +49,7 @@ package struct UserController: Sendable {
             if let session = caller.sessionToken {
                 _ = try await SessionRepository(database: app.database).delete(token: session)
             }
+            callers.removeAll()
             return Response(status: .noContent)
         }
         group.get("posts") { request, context -> PostList in
