@@ -39,7 +39,7 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && br
 post=$(curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/posts?limit=1&hours_back=8760" | python3 -c 'import json,sys; print(json.load(sys.stdin)["posts"][0]["id"])')
 
 echo "cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg); LOG_FORMAT=$LOG_FORMAT LOG_LEVEL=$LOG_LEVEL"
-for target in "/health" "/api/v1/posts/$post" "/api/v1/channels/benchchan/posts?limit=20"; do
+for target in "/health" "/api/v1/me" "/api/v1/posts/$post" "/api/v1/channels/benchchan/posts?limit=20"; do
   echo "== GET $target"
   if [ "$target" = "/health" ]; then
     wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port$target"
