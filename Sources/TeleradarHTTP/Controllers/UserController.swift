@@ -21,6 +21,8 @@ package struct UserController: Sendable {
 
     struct PostList: ResponseEncodable {
         let posts: [Post]
+        /// Cursor of the next page (`before=`), when this page was full.
+        let nextBefore: String?
     }
 
     package func addRoutes(to group: RouterGroup<TeleradarRequestContext>) {
@@ -58,7 +60,11 @@ package struct UserController: Sendable {
             let limit = try Query.int(request, "limit", default: 50, range: 1...500)
             let retention = Date().addingTimeInterval(-Double(user.retentionDays) * 86_400)
             let since = max(retention, Date().addingTimeInterval(-Double(hours) * 3600))
-            return PostList(posts: try await app.channels.posts.visible(userID: user.id, since: since, limit: limit))
+            let before = try Self.cursor(request.uri.queryParameters.get("before"))
+            let posts = try await app.channels.posts.visible(
+                userID: user.id, since: since, limit: limit, before: before)
+            let next = posts.count == limit ? posts.last.map { "\($0.postedAt.millis)_\($0.id)" } : nil
+            return PostList(posts: posts, nextBefore: next)
         }
         group.get("posts/:id") { _, context -> Post in
             let user = try context.requireUser()
@@ -71,6 +77,18 @@ package struct UserController: Sendable {
             }
             return post
         }
+    }
+}
+
+extension UserController {
+    /// A `before` cursor (`<posted_at millis>_<post id>`, from `next_before`), or 400 naming the parameter.
+    static func cursor(_ raw: String?) throws -> (postedAt: Int64, id: Int64)? {
+        guard let raw else { return nil }
+        let parts = raw.split(separator: "_", omittingEmptySubsequences: false)
+        guard parts.count == 2, let time = Int64(parts[0]), let id = Int64(parts[1]), time >= 0, id > 0 else {
+            throw Validate.fail("before", "must be the next_before cursor of a previous page")
+        }
+        return (time, id)
     }
 }
 

@@ -47,8 +47,11 @@ extension APIRouteDoc {
             query: [
                 Param(name: "hours_back", schema: int(1, 8760, default: 24), description: "how far back"),
                 limitParam(500, 50),
+                Param(name: "before", schema: string(max: 40), description: "next_before of the previous page"),
             ],
-            response: list("posts", of: ref("Post"))),
+            response: object([
+                ("posts", ["type": "array", "items": ref("Post")]), ("next_before", ["type": ["string", "null"]]),
+            ])),
         .init(
             method: "GET", path: "/api/v1/posts/{id}", tag: "posts",
             summary: "One post of a followed channel (404 otherwise)", access: .user, response: ref("Post")),

@@ -58,6 +58,19 @@ struct ChannelInsightsTests {
                     #expect(perDay.count == 14)
                     #expect(perDay.compactMap { $0["posts"] as? Int }.reduce(0, +) == 30)
                 }
+                // All posts, page by page: every post once, newest first.
+                var seen: [Int] = []
+                var cursor: String?
+                repeat {
+                    let uri = "/api/v1/posts?hours_back=8760&limit=7" + (cursor.map { "&before=\($0)" } ?? "")
+                    try await client.execute(uri: uri, method: .get, headers: APITest.headers(a.token)) { response in
+                        let json = APITest.json(response)
+                        seen += (json["posts"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+                        cursor = json["next_before"] as? String
+                    }
+                } while cursor != nil && seen.count < 100
+                #expect(seen.count == 30 && Set(seen).count == 30)
+                #expect(seen == all.map { Int($0.id) })
                 let jobsBefore = try await context.jobs.counts(kind: JobKind.indexPosts)[.queued] ?? 0
                 try await client.execute(
                     uri: "/api/v1/rag/index", method: .post, headers: APITest.headers(b.token),
