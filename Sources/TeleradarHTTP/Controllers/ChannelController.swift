@@ -55,7 +55,8 @@ package struct ChannelController: Sendable {
         }
         group.delete("channels/:name") { _, context -> Response in
             let user = try context.requireUser()
-            _ = try await app.channels.remove(user: user, name: try context.parameters.require("name"))
+            let name = try Self.name(context.parameters.get("name") ?? "")
+            _ = try await app.channels.remove(user: user, name: name.value)
             return Response(status: .noContent)
         }
         group.get("channels/:name/posts") { request, context -> PostList in
@@ -79,9 +80,14 @@ package struct ChannelController: Sendable {
         }
     }
 
+    /// A channel name from the path, or 400 naming the parameter.
+    static func name(_ raw: String, parameter: String = "name") throws -> ChannelName {
+        do { return try ChannelName(parsing: raw) } catch { throw Validate.fail(parameter, "is invalid: \(error)") }
+    }
+
     /// The channel by name if the user follows it; 404 otherwise (never reveals others' channels).
     func followedChannel(user: User, name: String) async throws -> Channel {
-        let parsed = try ChannelName(parsing: name)
+        let parsed = try Self.name(name)
         guard let channel = try await app.channels.channels.find(username: parsed.value),
             try await app.channels.channels.isSubscribed(userID: user.id, channelID: channel.id)
         else { throw APIError(.notFound, code: "not_found", message: "you do not follow \(parsed)") }

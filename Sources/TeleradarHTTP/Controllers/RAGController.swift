@@ -143,6 +143,7 @@ package struct RAGController: Sendable {
     static func validate(channels: [String]?, tags: [String]?, dateFrom: Date?, dateTo: Date?) throws {
         if let channels {
             guard channels.count <= 100 else { throw Validate.fail("channels", "must name at most 100 channels") }
+            for channel in channels { _ = try ChannelController.name(channel, parameter: "channels") }
             guard channels.allSatisfy({ $0.count <= 200 }) else {
                 throw Validate.fail("channels", "entries must be at most 200 characters")
             }

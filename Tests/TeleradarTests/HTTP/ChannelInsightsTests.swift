@@ -58,6 +58,20 @@ struct ChannelInsightsTests {
                     #expect(perDay.count == 14)
                     #expect(perDay.compactMap { $0["posts"] as? Int }.reduce(0, +) == 30)
                 }
+                // Bad names are refused naming the parameter.
+                try await client.execute(
+                    uri: "/api/v1/channels/ab/stats", method: .get, headers: APITest.headers(a.token)
+                ) { response in
+                    #expect(response.status == .badRequest)
+                    #expect((APITest.json(response)["message"] as? String)?.hasPrefix("name is invalid") == true)
+                }
+                try await client.execute(
+                    uri: "/api/v1/rag/search", method: .post, headers: APITest.headers(a.token),
+                    body: ByteBuffer(string: #"{"query": "новость", "channels": ["not a name"]}"#)
+                ) { response in
+                    #expect(response.status == .badRequest)
+                    #expect((APITest.json(response)["message"] as? String)?.hasPrefix("channels is invalid") == true)
+                }
                 // All posts, page by page: every post once, newest first.
                 var seen: [Int] = []
                 var cursor: String?
