@@ -9,9 +9,9 @@ import Testing
 
 @Suite("Trace ids, request metrics, rate limits, dependencies")
 struct ObservabilityTests {
-    @Test("X-Trace-ID on every response; a valid traceparent's trace id is reused")
-    func traceIDs() async throws {
-        try await APITest.with(.sqlite) { _, client in
+    @Test("X-Trace-ID on every response; a valid traceparent's trace id is reused", arguments: Backend.allCases)
+    func traceIDs(backend: Backend) async throws {
+        try await APITest.with(backend) { _, client in
             try await client.execute(uri: "/health", method: .get) { response in
                 let id = try #require(response.headers[.traceID])
                 #expect(id.count == 32 && id.allSatisfy(\.isHexDigit))
@@ -38,10 +38,10 @@ struct ObservabilityTests {
         #expect(TraceID.random() != TraceID.random())
     }
 
-    @Test("/metrics counts requests by method, route and status, and times them")
-    func requestMetrics() async throws {
+    @Test("/metrics counts requests by method, route and status, and times them", arguments: Backend.allCases)
+    func requestMetrics(backend: Backend) async throws {
         TeleradarMetrics.bootstrap()
-        try await APITest.with(.sqlite) { context, client in
+        try await APITest.with(backend) { context, client in
             let user = try await APITest.user(context, telegramID: 1)
             try await client.execute(uri: "/api/v1/posts/12345", method: .get, headers: APITest.headers(user.token)) {
                 response in
@@ -55,9 +55,9 @@ struct ObservabilityTests {
         }
     }
 
-    @Test("per-user limit: 429 with Retry-After and a message naming the limit")
-    func perUserLimit() async throws {
-        try await APITest.with(.sqlite, rateLimits: RateLimitPolicy(perUserPerMinute: 3, routes: [:])) {
+    @Test("per-user limit: 429 with Retry-After and a message naming the limit", arguments: Backend.allCases)
+    func perUserLimit(backend: Backend) async throws {
+        try await APITest.with(backend, rateLimits: RateLimitPolicy(perUserPerMinute: 3, routes: [:])) {
             context, client in
             let a = try await APITest.user(context, telegramID: 1)
             let b = try await APITest.user(context, telegramID: 2)
@@ -143,13 +143,13 @@ struct ObservabilityTests {
         }
     }
 
-    @Test("an unreachable Bot API is reported as an error without leaking the token")
-    func unreachable() async throws {
+    @Test("an unreachable Bot API is reported as an error without leaking the token", arguments: Backend.allCases)
+    func unreachable(backend: Backend) async throws {
         let env = [
             "BOT_TOKEN": "123:SECRET", "TELEGRAM_BOT_API_BASE_URL": "http://127.0.0.1:9",
             "TELEGRAM_WEB_BASE_URL": "http://127.0.0.1:9",
         ]
-        try await APITest.with(.sqlite, environment: env) { _, client in
+        try await APITest.with(backend, environment: env) { _, client in
             try await client.execute(uri: "/health/dependencies", method: .get) { response in
                 #expect(response.status == .ok)
                 let json = APITest.json(response)

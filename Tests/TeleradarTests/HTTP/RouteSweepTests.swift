@@ -26,7 +26,7 @@ struct RouteSweepTests {
     }
 
     @Test(
-        "every route of the router is in /openapi.json and every documented route exists", arguments: [Backend.sqlite])
+        "every route of the router is in /openapi.json and every documented route exists", arguments: Backend.allCases)
     func documented(backend: Backend) async throws {
         try await APITest.with(backend) { context, client in
             let routes = Set(APITest.routes(context))
