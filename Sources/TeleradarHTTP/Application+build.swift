@@ -6,27 +6,38 @@ import TeleradarStorage
 import TeleradarTelegram
 
 /// Builds the HTTP application used by `teleradar serve` and by the tests (through HummingbirdTesting).
-/// `webhook` (the bot in `BOT_MODE=webhook`) adds `POST /bot/webhook`.
-package func buildApplication(context: AppContext, webhook: BotWebhookEndpoint? = nil) -> some ApplicationProtocol {
+/// `webhook` (the bot in `BOT_MODE=webhook`) adds `POST /bot/webhook`; `rateLimits` defaults to the configuration's policy.
+package func buildApplication(
+    context: AppContext, webhook: BotWebhookEndpoint? = nil, rateLimits: RateLimitPolicy? = nil
+) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(context: context, webhook: webhook),
+        router: buildRouter(context: context, webhook: webhook, rateLimits: rateLimits),
         configuration: ApplicationConfiguration(
             address: .hostname(context.config.httpHost, port: context.config.httpPort), serverName: "teleradar"),
         logger: context.logger)
 }
 
-/// The router with every route and middleware; `POST /bot/webhook` only when `webhook` is given.
-package func buildRouter(context: AppContext, webhook: BotWebhookEndpoint? = nil) -> Router<TeleradarRequestContext> {
+/// The router with every route and middleware; `POST /bot/webhook` only when `webhook` is given. Every route must
+/// also be documented in `APIRouteDoc.all`.
+package func buildRouter(
+    context: AppContext, webhook: BotWebhookEndpoint? = nil, rateLimits: RateLimitPolicy? = nil
+) -> Router<TeleradarRequestContext> {
     let router = Router(context: TeleradarRequestContext.self)
+    router.add(middleware: ObservabilityMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: BodyLimitMiddleware(maxBytes: context.config.maxBodyBytes))
-    HealthController(context: context).addRoutes(to: router)
+    HealthController(context: context, checker: DependencyChecker(context: context)).addRoutes(to: router)
+    DocsController(webhook: webhook != nil).addRoutes(to: router)
     // POST /bot/webhook (Telegram webhook, secret-header auth; only in BOT_MODE=webhook): BotWebhookController.
     if let webhook { BotWebhookController(endpoint: webhook).addRoutes(to: router) }
-    let api = router.group("api/v1").add(middleware: AuthMiddleware(app: context, miniApp: miniAppAuthenticator(context.config)))
-    UserController(app: context).addRoutes(to: api)
+    let callers = CallerCache()
+    let api = router.group("api/v1")
+        .add(middleware: AuthMiddleware(app: context, miniApp: miniAppAuthenticator(context.config), cache: callers))
+        .add(middleware: RateLimitMiddleware(policy: rateLimits ?? .from(context.config), database: context.database))
+    UserController(app: context, callers: callers).addRoutes(to: api)
     ChannelController(app: context).addRoutes(to: api)
     RAGController(app: context).addRoutes(to: api)
+    AdminController(app: context, callers: callers).addRoutes(to: api)
     return router
 }
 

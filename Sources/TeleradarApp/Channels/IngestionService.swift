@@ -169,4 +169,6 @@ package enum JobKind {
 package struct IndexPostsPayload: Codable, Sendable {
     package var postIDs: [Int64]
     enum CodingKeys: String, CodingKey { case postIDs = "post_ids" }
+    /// A payload for these posts.
+    package init(postIDs: [Int64]) { self.postIDs = postIDs }
 }

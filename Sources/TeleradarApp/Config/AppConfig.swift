@@ -32,6 +32,9 @@ package struct AppConfig: Sendable {
     package var floodWaitCapSeconds: Int = 300
     /// Maximum age of Mini App initData in seconds (`MINIAPP_INITDATA_MAX_AGE`); 0 disables the check (tests).
     package var miniAppInitDataMaxAge: Int = 86_400
+    /// Requests per minute one user may make to the API, all routes together (`RATE_LIMIT_PER_MINUTE`); 0 turns
+    /// the per-user limit off (per-route limits of costly routes still apply).
+    package var rateLimitPerMinute: Int = 600
     /// Embedder and chat models.
     package var models = ModelConfig(embedder: .e5, environment: [:])
     /// How the bot receives updates (`BOT_MODE`, `BOT_WEBHOOK_URL`, `BOT_WEBHOOK_SECRET`); see `AppConfig+Bot.swift`.
@@ -62,6 +65,7 @@ package struct AppConfig: Sendable {
         ("BOT_WEBHOOK_URL", "public https URL Telegram posts updates to (ends in /bot/webhook); required when BOT_MODE=webhook", false),
         ("BOT_WEBHOOK_SECRET", "1–256 chars of A-Z a-z 0-9 _ -, checked in X-Telegram-Bot-Api-Secret-Token; required when BOT_MODE=webhook", true),
         ("SEARXNG_URL", "base URL of a Searxng instance with the JSON format enabled, for web search (default: web search off)", false),
+        ("RATE_LIMIT_PER_MINUTE", "API requests per minute per user, all routes together; 0 disables (default 600)", false),
     ]
 
     /// Loads from the process environment and `envFile` (if it exists).
@@ -166,6 +170,7 @@ package struct AppConfig: Sendable {
         config.miniAppInitDataMaxAge = try integer("MINIAPP_INITDATA_MAX_AGE", 0...31_536_000, default: 86_400)
         config.botDelivery = try BotDelivery.resolve(get)
         config.searxngURL = try resolveSearxngURL(get)
+        config.rateLimitPerMinute = try integer("RATE_LIMIT_PER_MINUTE", 0...10_000_000, default: 600)
         return config
     }
 
@@ -190,6 +195,7 @@ package struct AppConfig: Sendable {
             ("BOT_WEBHOOK_URL", botDelivery.webhookURL ?? "(not set)"),
             ("BOT_WEBHOOK_SECRET", botDelivery.webhookURL == nil ? "(not set)" : "***"),
             ("SEARXNG_URL", searxngURL ?? "(not set: web search off)"),
+            ("RATE_LIMIT_PER_MINUTE", String(rateLimitPerMinute)),
             ("EMBEDDER", models.embedder.rawValue),
             ("chat models", models.environment.keys.filter { $0.hasSuffix("_API_KEY") || $0.hasSuffix("_AUTH_KEY") || $0 == "OPENAI_BASE_URL" }.sorted().joined(separator: ", ").nilIfEmpty ?? "(none: extractive answers)"),
         ]

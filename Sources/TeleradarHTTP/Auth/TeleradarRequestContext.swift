@@ -5,11 +5,15 @@ import TeleradarCore
 /// Who is calling, once authenticated.
 package struct Caller: Sendable {
     /// How the caller proved who they are.
-    package enum Method: String, Sendable { case apiToken = "api_token", miniApp = "mini_app" }
+    package enum Method: String, Sendable {
+        case apiToken = "api_token", miniApp = "mini_app", adminSession = "admin_session"
+    }
     package var user: User
     package var method: Method
     /// The API token's id, when authenticated by one.
     package var tokenID: Int64?
+    /// The admin session's token, when authenticated by one.
+    package var sessionToken: String?
 }
 
 /// The request context of every Teleradar route: Hummingbird's core storage plus the caller, with JSON in
@@ -42,7 +46,9 @@ package struct TeleradarRequestContext: RequestContext {
 
     /// The authenticated user, or 401.
     package func requireUser() throws -> User {
-        guard let caller else { throw APIError(.unauthorized, code: "unauthorized", message: "authentication required") }
+        guard let caller else {
+            throw APIError(.unauthorized, code: "unauthorized", message: "authentication required")
+        }
         return caller.user
     }
 

@@ -29,6 +29,11 @@ package struct ChannelController: Sendable {
         let nextBefore: Int64?
     }
 
+    struct StatsResponse: ResponseEncodable {
+        let channel: Channel
+        let stats: ChannelStats
+    }
+
     package func addRoutes(to group: RouterGroup<TeleradarRequestContext>) {
         group.get("channels") { _, context in
             ChannelList(channels: try await app.channels.list(user: try context.requireUser()))
@@ -36,7 +41,12 @@ package struct ChannelController: Sendable {
         group.post("channels") { request, context -> EditedResponse<AddResponse> in
             let user = try context.requireUser()
             let body = try await request.decode(as: AddRequest.self, context: context)
-            let result = try await app.channels.add(user: user, name: body.name)
+            let result: ChannelService.AddResult
+            do {
+                result = try await app.channels.add(user: user, name: body.name)
+            } catch DomainError.invalidArgument(let message) {
+                throw Validate.fail("name", "is invalid: \(message)")
+            }
             return EditedResponse(
                 status: result.newlyFollowed ? .created : .ok,
                 response: AddResponse(
@@ -45,7 +55,8 @@ package struct ChannelController: Sendable {
         }
         group.delete("channels/:name") { _, context -> Response in
             let user = try context.requireUser()
-            _ = try await app.channels.remove(user: user, name: try context.parameters.require("name"))
+            let name = try Self.name(context.parameters.get("name") ?? "")
+            _ = try await app.channels.remove(user: user, name: name.value)
             return Response(status: .noContent)
         }
         group.get("channels/:name/posts") { request, context -> PostList in
@@ -58,11 +69,25 @@ package struct ChannelController: Sendable {
                 .filter { $0.postedAt >= since }
             return PostList(posts: posts, nextBefore: posts.count == limit ? posts.last?.messageID : nil)
         }
+        group.get("channels/:name/stats") { _, context -> StatsResponse in
+            let user = try context.requireUser()
+            let channel = try await followedChannel(user: user, name: try context.parameters.require("name"))
+            let since = Date().addingTimeInterval(-Double(user.retentionDays) * 86_400)
+            return StatsResponse(
+                channel: channel,
+                stats: try await ChannelStatsRepository(database: app.database).stats(
+                    channelID: channel.id, since: since))
+        }
+    }
+
+    /// A channel name from the path, or 400 naming the parameter.
+    static func name(_ raw: String, parameter: String = "name") throws -> ChannelName {
+        do { return try ChannelName(parsing: raw) } catch { throw Validate.fail(parameter, "is invalid: \(error)") }
     }
 
     /// The channel by name if the user follows it; 404 otherwise (never reveals others' channels).
     func followedChannel(user: User, name: String) async throws -> Channel {
-        let parsed = try ChannelName(parsing: name)
+        let parsed = try Self.name(name)
         guard let channel = try await app.channels.channels.find(username: parsed.value),
             try await app.channels.channels.isSubscribed(userID: user.id, channelID: channel.id)
         else { throw APIError(.notFound, code: "not_found", message: "you do not follow \(parsed)") }

@@ -5,8 +5,11 @@ import TeleradarCore
 import TeleradarStorage
 
 /// `GET /health`: liveness plus a database round trip. 200 when the database answers, 503 otherwise.
+/// `GET /health/dependencies`: every dependency with its latency (503 only when the database is down).
+/// `GET /metrics`: Prometheus.
 package struct HealthController<Context: RequestContext>: Sendable {
     package let context: AppContext
+    package let checker: DependencyChecker
 
     package struct Health: ResponseCodable {
         package struct Component: Codable, Sendable {
@@ -33,6 +36,17 @@ package struct HealthController<Context: RequestContext>: Sendable {
 
     package func addRoutes(to router: Router<Context>) {
         router.get("/health") { _, _ in try await health() }
+        router.get("/health/dependencies") { _, _ -> Response in
+            let report = await checker.report()
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.dateEncodingStrategy = .iso8601
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return Response(
+                status: report.status == "down" ? .serviceUnavailable : .ok,
+                headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(report))))
+        }
         router.get("/metrics") { _, _ -> Response in
             let text = await TeleradarMetrics.render(database: context.database)
             return Response(
@@ -46,7 +60,8 @@ package struct HealthController<Context: RequestContext>: Sendable {
         do {
             let latency = try await context.database.ping()
             database = .init(
-                status: "ok", kind: context.database.kind.rawValue, latencyMs: (latency.milliseconds * 100).rounded() / 100)
+                status: "ok", kind: context.database.kind.rawValue,
+                latencyMs: (latency.milliseconds * 100).rounded() / 100)
         } catch {
             database = .init(status: "error", kind: context.database.kind.rawValue, error: "\(error)")
         }

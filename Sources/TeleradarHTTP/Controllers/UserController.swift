@@ -7,6 +7,8 @@ import TeleradarStorage
 /// `/api/v1/me`, subscription usage, retention settings, logout, and the caller's posts.
 package struct UserController: Sendable {
     package let app: AppContext
+    /// Cleared when the caller's credentials or settings change.
+    package let callers: CallerCache
 
     struct Me: ResponseEncodable {
         let user: User
@@ -19,6 +21,8 @@ package struct UserController: Sendable {
 
     struct PostList: ResponseEncodable {
         let posts: [Post]
+        /// Cursor of the next page (`before=`), when this page was full.
+        let nextBefore: String?
     }
 
     package func addRoutes(to group: RouterGroup<TeleradarRequestContext>) {
@@ -36,6 +40,7 @@ package struct UserController: Sendable {
             let user = try context.requireUser()
             let body = try await request.decode(as: Retention.self, context: context)
             try await app.accounts.users.setRetention(userID: user.id, days: body.retentionDays)
+            callers.removeAll()
             return Retention(retentionDays: body.retentionDays)
         }
         group.post("auth/logout") { _, context -> Response in
@@ -43,6 +48,10 @@ package struct UserController: Sendable {
             if let tokenID = caller.tokenID {
                 _ = try await app.accounts.tokens.revoke(tokenID: tokenID, userID: caller.user.id)
             }
+            if let session = caller.sessionToken {
+                _ = try await SessionRepository(database: app.database).delete(token: session)
+            }
+            callers.removeAll()
             return Response(status: .noContent)
         }
         group.get("posts") { request, context -> PostList in
@@ -51,7 +60,11 @@ package struct UserController: Sendable {
             let limit = try Query.int(request, "limit", default: 50, range: 1...500)
             let retention = Date().addingTimeInterval(-Double(user.retentionDays) * 86_400)
             let since = max(retention, Date().addingTimeInterval(-Double(hours) * 3600))
-            return PostList(posts: try await app.channels.posts.visible(userID: user.id, since: since, limit: limit))
+            let before = try Self.cursor(request.uri.queryParameters.get("before"))
+            let posts = try await app.channels.posts.visible(
+                userID: user.id, since: since, limit: limit, before: before)
+            let next = posts.count == limit ? posts.last.map { "\($0.postedAt.millis)_\($0.id)" } : nil
+            return PostList(posts: posts, nextBefore: next)
         }
         group.get("posts/:id") { _, context -> Post in
             let user = try context.requireUser()
@@ -67,10 +80,24 @@ package struct UserController: Sendable {
     }
 }
 
+extension UserController {
+    /// A `before` cursor (`<posted_at millis>_<post id>`, from `next_before`), or 400 naming the parameter.
+    static func cursor(_ raw: String?) throws -> (postedAt: Int64, id: Int64)? {
+        guard let raw else { return nil }
+        let parts = raw.split(separator: "_", omittingEmptySubsequences: false)
+        guard parts.count == 2, let time = Int64(parts[0]), let id = Int64(parts[1]), time >= 0, id > 0 else {
+            throw Validate.fail("before", "must be the next_before cursor of a previous page")
+        }
+        return (time, id)
+    }
+}
+
 extension TeleradarRequestContext {
     /// The authenticated caller, or 401.
     package func requireCaller() throws -> Caller {
-        guard let caller else { throw APIError(.unauthorized, code: "unauthorized", message: "authentication required") }
+        guard let caller else {
+            throw APIError(.unauthorized, code: "unauthorized", message: "authentication required")
+        }
         return caller
     }
 }

@@ -202,15 +202,20 @@ package struct PostRepository: Sendable {
         }
     }
 
-    /// Posts the user may see (followed channels, inside `since`), newest first.
-    package func visible(userID: Int64, since: Date, limit: Int) async throws -> [Post] {
-        try await database.read { db in
+    /// Posts the user may see (followed channels, inside `since`), newest first; `before` continues a listing
+    /// strictly after the post with that publication time (milliseconds) and id.
+    package func visible(
+        userID: Int64, since: Date, limit: Int, before: (postedAt: Int64, id: Int64)? = nil
+    ) async throws -> [Post] {
+        let (beforeTime, beforeID) = before ?? (Int64.max, Int64.max)
+        return try await database.read { db in
             try await db.raw(
                 """
                 SELECT \(unsafeRaw: Self.selectColumns) FROM posts p JOIN channels c ON c.id = p.channel_id
                 JOIN subscriptions s ON s.channel_id = p.channel_id AND s.user_id = \(bind: userID) AND s.is_active = \(bind: true)
                 WHERE p.posted_at >= \(bind: since.millis) AND p.is_service = \(bind: false)
-                ORDER BY p.posted_at DESC LIMIT \(bind: max(1, min(limit, 1000)))
+                AND (p.posted_at < \(bind: beforeTime) OR (p.posted_at = \(bind: beforeTime) AND p.id < \(bind: beforeID)))
+                ORDER BY p.posted_at DESC, p.id DESC LIMIT \(bind: max(1, min(limit, 1000)))
                 """
             ).all().map(Self.decode)
         }

@@ -68,6 +68,15 @@ package struct VectorRepository: Sendable {
         }
     }
 
+    /// A post's stored vectors of `model`, by chunk (empty when it is not indexed).
+    package func vectors(postID: Int64, model: String) async throws -> [[Float]] {
+        try await database.read { db in
+            try await db.select().column("vector").from("post_vectors").where("post_id", .equal, postID)
+                .where("model", .equal, model).orderBy("chunk").all()
+                .map { Self.decode(try $0.decode(column: "vector", as: Data.self)) }
+        }
+    }
+
     /// How many vectors of `model` exist, and of other models (a model change means re-embedding).
     package func counts() async throws -> [String: Int] {
         try await database.read { db in

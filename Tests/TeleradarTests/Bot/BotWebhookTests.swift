@@ -25,6 +25,19 @@ struct BotWebhookTests {
             let bot = try BotHarness(context: context)
             let service = bot.service(delivery: Self.delivery)
             let app = buildApplication(context: context, webhook: try #require(service.webhookEndpoint))
+            // Mounted, so documented: every route of this router is in its /openapi.json and no other.
+            let routes = Set(buildRouter(context: context, webhook: try #require(service.webhookEndpoint)).routes.map { "\($0.method.rawValue) \($0.path.description)" })
+            #expect(routes.contains("POST /bot/webhook"))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/openapi.json", method: .get) { response in
+                    let json = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])
+                    var documented = Set<String>()
+                    for (path, operations) in json["paths"] as? [String: [String: Any]] ?? [:] {
+                        for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") }
+                    }
+                    #expect(documented == routes)
+                }
+            }
             let update = bot.api.webhookUpdate("/start", from: BotUsers.bob)
             try await app.test(.router) { client in
                 for headers: HTTPFields in [
@@ -34,7 +47,7 @@ struct BotWebhookTests {
                         uri: "/bot/webhook", method: .post, headers: headers, body: try Self.body(update)
                     ) { response in
                         #expect(response.status == .unauthorized)
-                        let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                        let json = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]
                         #expect(json?["error"] as? String == "unauthorized")
                         #expect((json?["message"] as? String)?.contains("X-Telegram-Bot-Api-Secret-Token") == true)
                     }
