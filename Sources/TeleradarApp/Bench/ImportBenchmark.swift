@@ -29,32 +29,20 @@ package struct ImportBenchmark: Sendable {
 
     package func run() async throws -> Result {
         let items = try NewsCorpus.load(directory: corpusDirectory)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "teleradar-import-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let exportURL = folder.appendingPathComponent("result.json")
-        let exportBytes = try Self.writeExport(items: items, repeats: repeats, to: exportURL)
-        let database = try await Database.open(
-            .sqlite(path: folder.appendingPathComponent("bench.sqlite").path), logger: logger)
-        do {
-            try await Migrator(database: database).migrate()
+        return try await BenchWorkspace.with("import-bench", logger: logger) { folder, database in
+            let exportURL = folder.appendingPathComponent("result.json")
+            let exportBytes = try Self.writeExport(items: items, repeats: repeats, to: exportURL)
             let importer = ImportService(database: database, logger: logger)
             let clock = ContinuousClock()
             let cpuStart = Self.cpuSeconds()
             let start = clock.now
             let summary = try await importer.run(
                 path: exportURL.path, channelName: "newsbench", indexAfterImport: false)
-            let elapsed = clock.now - start
+            let seconds = (clock.now - start).seconds
             let cpu = Self.cpuSeconds() - cpuStart
-            await database.shutdown()
-            let seconds = elapsed.seconds
             return Result(
                 posts: summary.new, seconds: seconds, postsPerSecond: Double(summary.new) / max(seconds, 1e-9),
                 exportBytes: exportBytes, peakRSSMegabytes: Self.peakRSSMegabytes(), cpuSeconds: cpu)
-        } catch {
-            await database.shutdown()
-            throw error
         }
     }
 

@@ -31,26 +31,14 @@ package struct RetrievalBenchmark: Sendable {
     /// Metrics per method (`keyword`, `vector`, `hybrid`), as `{"mrr@10": …, "recall@1": …}`.
     package func run(progress: (@Sendable (String) -> Void)? = nil) async throws -> [String: [String: Double]] {
         let dataset = try BEIRDataset.load(directory: setDirectory)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "teleradar-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try await Database.open(
-            .sqlite(path: folder.appendingPathComponent("bench.sqlite").path), logger: logger)
-        do {
-            let result = try await measure(dataset: dataset, database: database, progress: progress)
-            await database.shutdown()
-            return result
-        } catch {
-            await database.shutdown()
-            throw error
+        return try await BenchWorkspace.with("bench", logger: logger) { _, database in
+            try await measure(dataset: dataset, database: database, progress: progress)
         }
     }
 
     private func measure(
         dataset: BEIRDataset, database: Database, progress: (@Sendable (String) -> Void)?
     ) async throws -> [String: [String: Double]] {
-        try await Migrator(database: database).migrate()
 
         let users = UserRepository(database: database)
         let channels = ChannelRepository(database: database)

@@ -60,23 +60,12 @@ package struct SearchBenchmark: Sendable {
         -> Result
     {
         let items = try NewsCorpus.load(directory: corpusDirectory)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "teleradar-search-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let export = folder.appendingPathComponent("result.json")
-        let repeats = (posts + items.count - 1) / items.count
-        _ = try ImportBenchmark.writeExport(items: items, repeats: repeats, to: export)
-        let database = try await Database.open(
-            .sqlite(path: folder.appendingPathComponent("bench.sqlite").path), logger: logger)
-        do {
-            let result = try await measure(
+        return try await BenchWorkspace.with("search-bench", logger: logger) { folder, database in
+            let export = folder.appendingPathComponent("result.json")
+            _ = try ImportBenchmark.writeExport(
+                items: items, repeats: (posts + items.count - 1) / items.count, to: export)
+            return try await measure(
                 items: items, export: export, database: database, queryEmbedder: queryEmbedder, progress: progress)
-            await database.shutdown()
-            return result
-        } catch {
-            await database.shutdown()
-            throw error
         }
     }
 
@@ -84,7 +73,6 @@ package struct SearchBenchmark: Sendable {
         items: [NewsCorpus.Item], export: URL, database: Database, queryEmbedder: (any Embedder)?,
         progress: @Sendable (String) -> Void
     ) async throws -> Result {
-        try await Migrator(database: database).migrate()
         progress("importing \(posts) posts")
         _ = try await ImportService(database: database, logger: logger).run(
             path: export.path, channelName: "searchbench", indexAfterImport: false)

@@ -35,10 +35,11 @@ package struct HybridFusion: Sendable, Equatable {
 
     /// Fuses a keyword and a vector list that carry their own scores (shown in explanations).
     package func fuse(keyword: [RankedItem], vector: [RankedItem], limit: Int? = nil) -> [FusedResult] {
-        fuse([
-            RankedList(name: "keyword", weight: keywordWeight, items: keyword),
-            RankedList(name: "vector", weight: vectorWeight, items: vector),
-        ], limit: limit)
+        fuse(
+            [
+                RankedList(name: "keyword", weight: keywordWeight, items: keyword),
+                RankedList(name: "vector", weight: vectorWeight, items: vector),
+            ], limit: limit)
     }
 
     /// Fuses any number of named, weighted lists; at most `limit` results.
