@@ -24,7 +24,7 @@ extension TDLibLiveUpdates {
     /// `updateNewMessage`: stores the post (idempotent on channel and message id) and queues it for indexing.
     private func store(_ message: TDMessage) async throws -> Outcome {
         guard message.isServerMessage else { return .ignored(.notServerMessage) }
-        guard let channel = try await channels.followed(telegramChatID: message.chatID) else {
+        guard let channel = try await followedChannel(chatID: message.chatID) else {
             return .ignored(.unknownChat)
         }
         let titles = await originTitles(of: message)
@@ -43,7 +43,7 @@ extension TDLibLiveUpdates {
         guard message.isServerMessage else { return .ignored(.notServerMessage) }
         // A poll cannot be edited: its content changes only with votes, which must not re-index the post.
         if case .poll = content { return .ignored(.pollResults) }
-        guard let channel = try await channels.followed(telegramChatID: chatID) else {
+        guard let channel = try await followedChannel(chatID: chatID) else {
             return .ignored(.unknownChat)
         }
         guard var post = TDLibPostMapper.post(from: message) else { return .ignored(.notServerMessage) }
@@ -57,7 +57,7 @@ extension TDLibLiveUpdates {
 
     /// `updateDeleteMessages` (permanent): removes the posts and their vectors, stored and in memory.
     private func delete(chatID: Int64, messageIDs: [Int64]) async throws -> Outcome {
-        guard let channel = try await channels.followed(telegramChatID: chatID) else {
+        guard let channel = try await followedChannel(chatID: chatID) else {
             return .ignored(.unknownChat)
         }
         let publicIDs = messageIDs.filter(TDMessage.isServerMessageID).map(TDMessage.publicID(fromTDLibID:))

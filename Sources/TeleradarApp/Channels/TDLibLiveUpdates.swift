@@ -8,7 +8,7 @@ import TeleradarTelegram
 
 /// Applies a logged-in TDLib session's live updates to storage: new posts of followed channels are stored
 /// and queued for indexing, edits replace the stored text, permanent deletions remove posts with their
-/// vectors. Chats that are not followed channels are ignored.
+/// vectors. Chats that are not followed channels are ignored (see ``followedChannel(chatID:)``).
 ///
 /// One update is applied at a time, in TDLib's order; a failing update is logged and counted, never ending
 /// the loop. `run()` ends on graceful shutdown (after the update being applied), on cancellation, or when the
@@ -57,7 +57,9 @@ package struct TDLibLiveUpdates: Service {
     /// The in-memory vector index deleted posts leave, when one is loaded.
     package let vectorIndex: VectorIndex?
     package let logger: Logger
-    /// How long a `getChat` (forward origin titles) may take.
+    /// Chats recently found not to be followed channels.
+    package let unmatchedChats = TDLibUnmatchedChats()
+    /// How long a `getChat` or `getSupergroup` (chat usernames, forward origin titles) may take.
     package var requestTimeout: Duration = .seconds(10)
     /// The clock for `created_at`, `edited_at` and job times.
     package var now: @Sendable () -> Date = { Date() }

@@ -27,4 +27,15 @@ extension ChannelRepository {
             ).first().map(Self.decode)
         }
     }
+
+    /// Records a channel's TDLib chat id when none is stored yet (channels added through the web preview
+    /// learn it from a live session); returns whether it was stored.
+    @discardableResult
+    package func recordTelegramID(channelID: Int64, telegramID: Int64) async throws -> Bool {
+        try await database.write { db in
+            try await db.update("channels").set("telegram_id", to: SQLBind(telegramID))
+                .where("id", .equal, channelID).where("telegram_id", .is, SQLLiteral.null)
+                .returning("id").all().count == 1
+        }
+    }
 }

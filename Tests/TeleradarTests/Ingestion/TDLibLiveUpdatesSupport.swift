@@ -24,8 +24,9 @@ struct LiveUpdatesFixture {
     let index: VectorIndex
 
     /// `news` followed by a user (stored with its TDLib chat id), `dormant` stored without subscribers.
-    static func make(_ context: AppContext) async throws -> LiveUpdatesFixture {
-        let fake = TDLibFakeSupport.loggedInFake(channels: [news, dormant, stranger])
+    /// `fake` (a new one by default) gets a new client, and an existing database its rows once more.
+    static func make(_ context: AppContext, fake: FakeTDJSON? = nil) async throws -> LiveUpdatesFixture {
+        let fake = fake ?? TDLibFakeSupport.loggedInFake(channels: [news, dormant, stranger])
         let client = try await TDLibFakeSupport.loggedInClient(fake)
         let channels = ChannelRepository(database: context.database)
         let channel = try await channels.upsert(
@@ -43,13 +44,14 @@ struct LiveUpdatesFixture {
             context: context, fake: fake, client: client, live: live, channel: channel, index: index)
     }
 
-    /// Pushes `updates` as TDLib would, then closes the instance: the loop applies them in order and ends.
+    /// Pushes `updates` as TDLib would, then an end marker: the loop applies them in order (TDLib requests
+    /// included) and ends at the marker; then the instance is closed.
     func deliver(_ updates: [TDTestJSON]) async throws {
         let stream = await client.updates()
-        let loop = Task { [live] in await live.consume(stream) }
-        for update in updates { fake.push(update, to: client.clientID) }
-        try await client.close()
+        let loop = Task { [live] in await live.consume(stream.prefix { $0 != .unknown("updateTestEnd") }) }
+        for update in updates + [["@type": "updateTestEnd"]] { fake.push(update, to: client.clientID) }
         await loop.value
+        try await client.close()
     }
 
     /// The channel's stored posts, by message id.

@@ -218,3 +218,40 @@ struct TDLibLiveUpdatesTests {
         }
     }
 }
+
+extension TDLibLiveUpdatesTests {
+    @Test(
+        "a channel added through the web preview is matched by username and learns its chat id",
+        arguments: Backend.allCases)
+    func matchByUsername(backend: Backend) async throws {
+        try await TestContext.with(backend) { context in
+            let fixture = try await Fixture.make(context)
+            let channels = ChannelRepository(database: context.database)
+            let web = try await channels.upsert(
+                ChannelInfo(username: Fixture.stranger.username, title: "From the web"), sourceKind: "web")
+            #expect(web.telegramID == nil)
+            try await fixture.deliver([
+                Fixture.message(3, "Other chat", in: Fixture.dormant.chatID),
+                Fixture.message(4, "Other chat again", in: Fixture.dormant.chatID),
+                Fixture.message(5, "Nobody follows it yet", in: Fixture.stranger.chatID),
+            ])
+            #expect(try await PostRepository(database: context.database).count() == 0)
+            // Misses are remembered: the dormant chat's usernames were asked for once.
+            let asked = fixture.fake.requests(ofType: "getSupergroup").compactMap { $0["supergroup_id"]?.intValue }
+            #expect(asked.sorted() == [Fixture.dormant.supergroupID, Fixture.stranger.supergroupID])
+            // The stored channel of that username learnt its chat id, though nobody follows it yet.
+            #expect(try await channels.find(id: web.id)?.telegramID == Fixture.stranger.chatID)
+
+            let user = try await context.accounts.register(.init(telegramID: 33))
+            _ = try await channels.subscribe(userID: user.id, channelID: web.id)
+            let second = try await Fixture.make(context, fake: fixture.fake)
+            try await second.deliver([
+                Fixture.message(6, "Matched by username", in: Fixture.stranger.chatID),
+                Fixture.message(7, "Matched by chat id", in: Fixture.stranger.chatID),
+            ])
+            #expect(try await channels.find(id: web.id)?.telegramID == Fixture.stranger.chatID)
+            let stored = try await PostRepository(database: context.database).recent(channelID: web.id)
+            #expect(stored.map(\.messageID).sorted() == [6, 7])
+        }
+    }
+}
