@@ -37,7 +37,7 @@ extension TDLibLiveUpdates {
     }
 
     /// `updateMessageContent`: the new content replaces the stored post's (`edited_at` set, back to indexing).
-    /// Edits of messages never stored are skipped: the next parse stores them whole.
+    /// Edits of messages never stored are skipped (without the original message there is no post date).
     private func edit(chatID: Int64, messageID: Int64, content: TDMessageContent) async throws -> Outcome {
         let message = TDMessage(id: messageID, chatID: chatID, date: 0, content: content)
         guard message.isServerMessage else { return .ignored(.notServerMessage) }
