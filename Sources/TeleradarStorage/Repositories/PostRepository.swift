@@ -31,13 +31,20 @@ package struct PostRepository: Sendable {
 
     static let rowsPerStatement = 2000  // 16 columns: 32,000 bound values, under SQLite's 32,766
 
-    /// Upserts a batch of a channel's posts (service messages must be filtered out by the caller).
-    package func upsert(channelID: Int64, posts: [IncomingPost], now: Date = Date()) async throws -> UpsertSummary {
-        try await upsert(channelID: channelID, prepared: await PreparedPost.prepare(posts), now: now)
+    /// Upserts a batch of a channel's posts (service messages must be filtered out by the caller). With
+    /// `insertingNew` false only stored posts are updated (an edit of a message never stored is skipped, and
+    /// the cursor does not move).
+    package func upsert(
+        channelID: Int64, posts: [IncomingPost], now: Date = Date(), insertingNew: Bool = true
+    ) async throws -> UpsertSummary {
+        try await upsert(
+            channelID: channelID, prepared: await PreparedPost.prepare(posts), now: now, insertingNew: insertingNew)
     }
 
     /// Upserts posts prepared ahead of the transaction (see ``PreparedPost/prepare(_:)``).
-    package func upsert(channelID: Int64, prepared: [PreparedPost], now: Date = Date()) async throws -> UpsertSummary {
+    package func upsert(
+        channelID: Int64, prepared: [PreparedPost], now: Date = Date(), insertingNew: Bool = true
+    ) async throws -> UpsertSummary {
         var latest: [Int64: PreparedPost] = [:]
         for item in prepared { latest[item.post.messageID] = item }
         let unique = latest.values.sorted { $0.post.messageID < $1.post.messageID }
@@ -46,9 +53,11 @@ package struct PostRepository: Sendable {
             var summary = UpsertSummary()
             for start in stride(from: 0, to: unique.count, by: Self.rowsPerStatement) {
                 let chunk = Array(unique[start..<min(start + Self.rowsPerStatement, unique.count)])
-                summary.add(try await Self.upsertChunk(channelID: channelID, chunk, now: now, on: db))
+                summary.add(
+                    try await Self.upsertChunk(
+                        channelID: channelID, chunk, now: now, insertingNew: insertingNew, on: db))
             }
-            if let maxID = unique.last?.post.messageID {
+            if insertingNew, let maxID = unique.last?.post.messageID {
                 try await db.raw(
                     """
                     UPDATE channels SET last_message_id = \(bind: maxID)
@@ -61,7 +70,7 @@ package struct PostRepository: Sendable {
     }
 
     private static func upsertChunk(
-        channelID: Int64, _ chunk: [PreparedPost], now: Date, on db: any SQLDatabase
+        channelID: Int64, _ chunk: [PreparedPost], now: Date, insertingNew: Bool, on db: any SQLDatabase
     ) async throws -> UpsertSummary {
         var summary = UpsertSummary()
         let existingRows = try await db.select().columns(
@@ -72,7 +81,7 @@ package struct PostRepository: Sendable {
         var existing: [Int64: any SQLRow] = [:]
         for row in existingRows { existing[try row.decode(column: "message_id", as: Int64.self)] = row }
 
-        let fresh = chunk.filter { existing[$0.post.messageID] == nil }
+        let fresh = insertingNew ? chunk.filter { existing[$0.post.messageID] == nil } : []
         if !fresh.isEmpty {
             let insert = db.insert(into: "posts").columns(
                 "channel_id", "message_id", "text", "entities", "links", "views", "forwarded_from", "media_kind",

@@ -105,3 +105,23 @@ package struct TDGetSupergroupFullInfo: TDFunction, Hashable {
         self.supergroupID = supergroupID
     }
 }
+
+/// `getSupergroup`: a supergroup or channel (its usernames), by supergroup id.
+package struct TDGetSupergroup: TDFunction, Hashable {
+    /// What TDLib answers with.
+    package typealias Result = TDSupergroup
+    /// The TL function.
+    package static let typeName = "getSupergroup"
+
+    /// The supergroup id (from `chatTypeSupergroup`, not the chat id).
+    package var supergroupID: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case supergroupID = "supergroup_id"
+    }
+
+    /// The request for `supergroupID`.
+    package init(supergroupID: Int64) {
+        self.supergroupID = supergroupID
+    }
+}

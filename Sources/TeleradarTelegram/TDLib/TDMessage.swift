@@ -81,7 +81,12 @@ package struct TDMessage: TDDecodable, Hashable {
 
     /// True when `id` is a server message id (a multiple of 2^20): local or yet-unsent messages are not.
     package var isServerMessage: Bool {
-        id > 0 && id & ((1 << Self.serverIDShift) - 1) == 0
+        Self.isServerMessageID(id)
+    }
+
+    /// True when TDLib message id `id` is a server message id (a multiple of 2^20).
+    package static func isServerMessageID(_ id: Int64) -> Bool {
+        id > 0 && id & ((1 << serverIDShift) - 1) == 0
     }
 
     /// The public message id (as in `t.me/<channel>/<id>`).

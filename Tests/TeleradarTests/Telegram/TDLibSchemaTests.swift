@@ -26,6 +26,7 @@ struct TDLibSchemaTests {
             encoded(TDGetChat(chatID: -1_001_234_567_890)),
             encoded(try! TDGetChatHistory(chatID: -1_001_234_567_890, fromMessageID: 42 << 20, offset: 0, limit: 100)),
             encoded(TDGetSupergroupFullInfo(supergroupID: 1_234_567_890)),
+            encoded(TDGetSupergroup(supergroupID: 1_234_567_890)),
             encoded(TDGetMe()),
             encoded(TDLogOut()),
             encoded(TDClose()),
@@ -35,7 +36,7 @@ struct TDLibSchemaTests {
     /// Every constructor name our decoders recognise.
     static let decodedConstructors: [String] =
         TDError.constructors + TDOk.constructors + TDOptionValue.constructors + TDAuthorizationState.constructors
-        + TDUpdate.constructors + TDChat.constructors + TDChatType.constructors + TDSupergroupFullInfo.constructors
+        + TDUpdate.constructors + TDChat.constructors + TDChatType.constructors + TDSupergroupFullInfo.constructors + TDSupergroup.constructors
         + TDUser.constructors + TDMessages.constructors + TDMessage.constructors + TDMessageContent.constructors
         + TDFormattedText.constructors + TDTextEntity.constructors + TDTextEntityType.constructors
         + TDMessageForwardInfo.constructors + TDMessageOrigin.constructors + TDMessageReplyTo.constructors
@@ -125,6 +126,7 @@ struct TDLibSchemaTests {
         let source = TDLibChannelSource(client: client, requestTimeout: .seconds(10))
         _ = try await source.resolve(username: "teleradar_news")
         _ = try await source.page(username: "teleradar_news", before: nil)
+        _ = try await client.send(TDGetSupergroup(supergroupID: 777))
         try await client.close()
 
         let emitted = fake.emitted

@@ -72,6 +72,27 @@ struct FakeTDChannel: Sendable, Hashable {
         ]
     }
 
+    /// The `supergroup` object (usernames null for a private channel).
+    var supergroupJSON: TDTestJSON {
+        let usernames: TDTestJSON =
+            isPrivate
+            ? .null
+            : [
+                "@type": "usernames", "active_usernames": [.string(username)], "disabled_usernames": [],
+                "editable_username": .string(username), "collectible_usernames": [],
+            ]
+        return [
+            "@type": "supergroup", "id": .int(supergroupID), "usernames": usernames, "date": 1_600_000_000,
+            "status": ["@type": "chatMemberStatusMember", "member_until_date": 0], "member_count": .int(Int64(memberCount)),
+            "boost_level": 0, "has_automatic_translation": false, "has_linked_chat": false, "has_location": false,
+            "sign_messages": false, "show_message_sender": false, "join_to_send_messages": false,
+            "join_by_request": false, "is_slow_mode_enabled": false, "is_channel": .bool(isChannel),
+            "is_broadcast_group": false, "is_forum": false, "is_direct_messages_group": false,
+            "is_administered_direct_messages_group": false, "has_direct_messages_group": false,
+            "has_forum_tabs": false, "paid_message_star_count": 0,
+        ]
+    }
+
     var fullInfoJSON: TDTestJSON {
         [
             "@type": "supergroupFullInfo", "description": .string(about), "member_count": .int(Int64(memberCount)),

@@ -116,7 +116,7 @@ struct FakeTDLibServer: Sendable {
             out.append(transition(&client, to: state("Closing")))
             out.append(transition(&client, to: state("Closed")))
             return out
-        case "searchPublicChat", "getChat", "getSupergroupFullInfo", "getChatHistory":
+        case "searchPublicChat", "getChat", "getSupergroup", "getSupergroupFullInfo", "getChatHistory":
             guard isReady else { return [.response(Self.error(401, "Unauthorized"))] }
             return [.response(chatAnswer(request, client: &client))]
         default:
@@ -148,6 +148,10 @@ struct FakeTDLibServer: Sendable {
         case "getChat":
             let chatID = request["chat_id"]?.intValue
             return script.channels.first { $0.chatID == chatID }?.chatJSON ?? Self.error(400, "Chat not found")
+        case "getSupergroup":
+            let id = request["supergroup_id"]?.intValue
+            return script.channels.first { $0.supergroupID == id }?.supergroupJSON
+                ?? Self.error(400, "Supergroup not found")
         case "getSupergroupFullInfo":
             let id = request["supergroup_id"]?.intValue
             return script.channels.first { $0.supergroupID == id }?.fullInfoJSON
