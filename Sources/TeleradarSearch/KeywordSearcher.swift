@@ -9,6 +9,11 @@ import TeleradarStorage
 package struct KeywordSearcher: Sendable {
     package let database: Database
 
+    /// Index size (posts) from which very common query words are left out (SQLite; see `withoutCommonWords`).
+    package var pruningMinimumPosts = KeywordSearcher.defaultPruningMinimumPosts
+    /// Share of all posts above which a query word counts as very common.
+    package var pruningShare = KeywordSearcher.defaultPruningShare
+
     package init(database: Database) { self.database = database }
 
     /// One hit: the post and its keyword score (higher is better; scales differ between backends).
@@ -26,13 +31,14 @@ package struct KeywordSearcher: Sendable {
         let filters = Self.filters(scope)
         switch database.kind {
         case .sqlite:
-            guard let match = parsed.fts5Match() else { return [] }
-            // First the best matches of the whole index (FTS5 alone), then the caller's scope: joining every match
-            // with `posts` before ranking cost three times as much on common words. When the scope keeps fewer than
-            // `limit` of them and there were more matches than looked at, the exact join runs instead.
+            // First the best matches of the whole index (FTS5 alone, very common words left out), then the caller's
+            // scope: joining every match with `posts` before ranking cost three times as much on common words. When
+            // the scope keeps fewer than `limit` of them and there were more matches than looked at, the exact join
+            // runs instead.
             let window = max(limit * 10, 500)
-            let ranked = try await database.read { db in
-                try await db.raw(
+            let (found, ranked): (String?, [Hit]) = try await database.read { db in
+                guard let match = try await withoutCommonWords(parsed, on: db).fts5Match() else { return (nil, []) }
+                let hits = try await db.raw(
                     """
                     SELECT rowid AS id, -bm25(posts_fts) AS score FROM posts_fts
                     WHERE posts_fts MATCH \(bind: match) ORDER BY bm25(posts_fts) LIMIT \(bind: window)
@@ -42,7 +48,9 @@ package struct KeywordSearcher: Sendable {
                         postID: try $0.decode(column: "id", as: Int64.self),
                         score: try $0.decode(column: "score", as: Double.self))
                 }
+                return (match, hits)
             }
+            guard let match = found else { return [] }
             guard !ranked.isEmpty else { return [] }
             // `+p.channel_id`: look the ids up by primary key, not by scanning the channel's index.
             let inScope = try await database.read { db in

@@ -96,6 +96,12 @@ package struct KeywordQuery: Sendable, Equatable {
         self.excluded = excluded.filter { !$0.words.isEmpty }
     }
 
+    /// The FTS5 terms a single-word wanted clause is searched as (stem, possibly as a prefix, and the surface word);
+    /// nil for phrases and explicit prefixes.
+    package static func terms(of clause: Clause) -> [(word: String, prefix: Bool)]? {
+        alternatives(clause, stemPrefix: true)
+    }
+
     /// Whether there is nothing to search for (no wanted clause; exclusions alone search nothing).
     package var isEmpty: Bool { included.isEmpty }
 
