@@ -140,7 +140,7 @@ package struct KeywordQuery: Sendable, Equatable {
         let tokens = Tokenizer.tokens(String(String.UnicodeScalarView(scalars)))
         guard let last = tokens.last else { return }
         let isPrefix = prefix && last.unicodeScalars.count >= Self.minPrefixLength
-        var words = tokens.map(SearchText.stem)
+        var words = SearchText.stems(ofTokens: tokens)
         if isPrefix { words[words.count - 1] = last }
         words.removeAll { $0.isEmpty }
         guard !words.isEmpty else { return }

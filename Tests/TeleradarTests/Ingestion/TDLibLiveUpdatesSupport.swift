@@ -46,7 +46,7 @@ struct LiveUpdatesFixture {
 
     /// Pushes `updates` as TDLib would, then an end marker: the loop applies them in order (TDLib requests
     /// included) and ends at the marker; then the instance is closed.
-    func deliver(_ updates: [TDTestJSON]) async throws {
+    func deliver(_ updates: [TestJSON]) async throws {
         let stream = await client.updates()
         let loop = Task { [live] in await live.consume(stream.prefix { $0 != .unknown("updateTestEnd") }) }
         for update in updates + [["@type": "updateTestEnd"]] { fake.push(update, to: client.clientID) }
@@ -68,14 +68,14 @@ struct LiveUpdatesFixture {
 
     // MARK: TDLib updates
 
-    static func message(_ id: Int64, _ text: String, in chatID: Int64 = news.chatID) -> TDTestJSON {
+    static func message(_ id: Int64, _ text: String, in chatID: Int64 = news.chatID) -> TestJSON {
         [
             "@type": "updateNewMessage",
             "message": FakeTDMessage(publicID: id, date: 1_790_000_000 + Int(id), text: text).json(chatID: chatID),
         ]
     }
 
-    static func edit(_ id: Int64, _ text: String, in chatID: Int64 = news.chatID) -> TDTestJSON {
+    static func edit(_ id: Int64, _ text: String, in chatID: Int64 = news.chatID) -> TestJSON {
         [
             "@type": "updateMessageContent", "chat_id": .int(chatID), "message_id": .int(id << 20),
             "new_content": [
@@ -85,7 +85,7 @@ struct LiveUpdatesFixture {
     }
 
     static func delete(_ ids: [Int64], permanent: Bool, fromCache: Bool, in chatID: Int64 = news.chatID)
-        -> TDTestJSON
+        -> TestJSON
     {
         [
             "@type": "updateDeleteMessages", "chat_id": .int(chatID), "message_ids": .array(ids.map { .int($0 << 20) }),

@@ -75,7 +75,7 @@ struct BotAPIRequestTests {
             chatID: -100_5, text: "<b>x</b>", replyMarkup: BotAPI.InlineKeyboardMarkup([[.webApp("App", url: "https://a.example/app")]]),
             linkPreviewOptions: .disabled, replyParameters: BotAPI.ReplyParameters(messageID: 3)
         ).encodedBody()
-        let json = try BotJSONValue.parse(String(decoding: body, as: UTF8.self))
+        let json = try TestJSON.parse(String(decoding: body, as: UTF8.self))
         #expect(json["chat_id"] == .int(-1_005))
         #expect(json["parse_mode"] == .string("HTML"))
         #expect(json["link_preview_options"] == .object(["is_disabled": .bool(true)]))

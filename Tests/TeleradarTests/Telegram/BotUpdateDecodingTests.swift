@@ -39,7 +39,7 @@ struct BotUpdateDecodingTests {
 
     @Test("samples follow api.json", arguments: BotUpdateSamples.all)
     func samplesAreSpecValid(_ json: String) throws {
-        let problems = try BotAPISpec.loaded().violations(value: try BotJSONValue.parse(json), type: "Update")
+        let problems = try BotAPISpec.loaded().violations(value: try TestJSON.parse(json), type: "Update")
         #expect(problems.isEmpty, "\(problems)")
     }
 
@@ -170,13 +170,13 @@ struct BotUpdateDecodingTests {
             newChatMember: BotAPI.ChatMember(status: "member", user: user))
         let update = BotAPI.Update(updateID: 1, message: message, editedMessage: message, channelPost: message,
                                    editedChannelPost: message, callbackQuery: query, myChatMember: member)
-        let json = try BotJSONValue.parse(String(decoding: try JSONEncoder().encode(update), as: UTF8.self))
+        let json = try TestJSON.parse(String(decoding: try JSONEncoder().encode(update), as: UTF8.self))
         let problems = spec.violations(value: json, type: "Update")
         #expect(problems.isEmpty, "\(problems)")
-        let preview = try BotJSONValue.parse(String(decoding: try JSONEncoder().encode(BotAPI.LinkPreviewOptions(
+        let preview = try TestJSON.parse(String(decoding: try JSONEncoder().encode(BotAPI.LinkPreviewOptions(
             isDisabled: false, url: "https://e.example", preferSmallMedia: true, preferLargeMedia: false, showAboveText: true)), as: UTF8.self))
         #expect(spec.violations(value: preview, type: "LinkPreviewOptions").isEmpty)
-        let reply = try BotJSONValue.parse(String(decoding: try JSONEncoder().encode(BotAPI.ReplyParameters(
+        let reply = try TestJSON.parse(String(decoding: try JSONEncoder().encode(BotAPI.ReplyParameters(
             messageID: 1, chatID: .username("@x"), allowSendingWithoutReply: true)), as: UTF8.self))
         #expect(spec.violations(value: reply, type: "ReplyParameters").isEmpty)
         #expect(!spec.violations(value: .object(["update_id": .int(1), "mesage": .object([:])]), type: "Update").isEmpty)

@@ -66,7 +66,7 @@ struct TDLibSchemaTests {
     @Test("the checker catches wrong names and JSON types")
     func checkerCatchesMistakes() throws {
         let schema = try Self.schema()
-        let good: TDTestJSON = ["@type": "getChat", "chat_id": 5]
+        let good: TestJSON = ["@type": "getChat", "chat_id": 5]
         #expect(schema.problems(of: good, asFunction: true, requireAllParameters: true).isEmpty)
         #expect(!schema.problems(of: ["@type": "getChat", "chat_id": "5"], asFunction: true).isEmpty)
         #expect(!schema.problems(of: ["@type": "getChat", "chatId": 5], asFunction: true).isEmpty)
@@ -82,7 +82,7 @@ struct TDLibSchemaTests {
     func requestMatchesSchema(name: String) throws {
         let schema = try Self.schema()
         let json = try #require(Self.requests.first { $0.name == name }?.json)
-        let object = try TDTestJSON.parse(json)
+        let object = try TestJSON.parse(json)
         #expect(object.type == name)
         #expect(object["@extra"] == "tr-1-1")
         let problems = schema.problems(of: object, asFunction: true, requireAllParameters: true)
@@ -92,7 +92,7 @@ struct TDLibSchemaTests {
     @Test("setTdlibParameters sends the encryption key as base64 and every field of the 1.8.66 constructor")
     func tdlibParameters() throws {
         let json = try #require(Self.requests.first { $0.name == "setTdlibParameters" }?.json)
-        let object = try TDTestJSON.parse(json)
+        let object = try TestJSON.parse(json)
         #expect(object["database_encryption_key"] == "3q2+7w==")
         #expect(object["api_id"] == 12345)
         #expect(object["use_message_database"] == true)

@@ -61,24 +61,24 @@ struct BotAPISpec: Sendable {
 
     /// Problems of calling `method` with the JSON object `body`; empty if the call is valid.
     func violations(method: String, body: Data) -> [String] {
-        guard let value = try? JSONDecoder().decode(BotJSONValue.self, from: body) else { return ["body is not JSON"] }
+        guard let value = try? JSONDecoder().decode(TestJSON.self, from: body) else { return ["body is not JSON"] }
         return violations(method: method, parameters: value)
     }
 
     /// Problems of calling `method` with `parameters`; empty if the call is valid.
-    func violations(method: String, parameters: BotJSONValue) -> [String] {
+    func violations(method: String, parameters: TestJSON) -> [String] {
         guard let entry = methods[method] else { return ["unknown method \(method)"] }
         guard case .object(let object) = parameters else { return ["\(method): parameters are not an object"] }
         return check(object: object, fields: entry.fields ?? [], path: method)
     }
 
     /// Problems of `value` as an instance of `type` (a spec type name such as `Update`).
-    func violations(value: BotJSONValue, type: String) -> [String] {
+    func violations(value: TestJSON, type: String) -> [String] {
         check(value, types: [type], path: type, parent: [:])
     }
 
     /// Checks an object's keys and values against `fields`.
-    private func check(object: [String: BotJSONValue], fields: [Field], path: String) -> [String] {
+    private func check(object: [String: TestJSON], fields: [Field], path: String) -> [String] {
         var problems: [String] = []
         let known = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
         for key in object.keys.sorted() where known[key] == nil {
@@ -97,7 +97,7 @@ struct BotAPISpec: Sendable {
     }
 
     /// Checks `value` against alternative `types`; fine if any of them fits.
-    private func check(_ value: BotJSONValue, types: [String], path: String, parent: [String: BotJSONValue]) -> [String] {
+    private func check(_ value: TestJSON, types: [String], path: String, parent: [String: TestJSON]) -> [String] {
         var firstProblems: [String]?
         for type in types {
             let problems = check(value, type: type, path: path)
@@ -109,7 +109,7 @@ struct BotAPISpec: Sendable {
     }
 
     /// Checks `value` against one type name.
-    private func check(_ value: BotJSONValue, type: String, path: String) -> [String] {
+    private func check(_ value: TestJSON, type: String, path: String) -> [String] {
         if type.hasPrefix("Array of ") {
             guard case .array(let items) = value else { return ["\(path): expected \(type), got \(value.kind)"] }
             let element = String(type.dropFirst("Array of ".count))
@@ -134,7 +134,7 @@ struct BotAPISpec: Sendable {
     }
 
     /// Checks the rules written in a field's description: `must be x` and `N-M characters|bytes`.
-    private func checkDocumentedRules(_ value: BotJSONValue, field: Field, path: String, parent: [String: BotJSONValue]) -> [String] {
+    private func checkDocumentedRules(_ value: TestJSON, field: Field, path: String, parent: [String: TestJSON]) -> [String] {
         guard case .string(let text) = value else { return [] }
         var problems: [String] = []
         if let required = Self.firstMatch(#"must be ([a-z_]+)$"#, in: field.description)?.first, text != required {
@@ -217,60 +217,5 @@ struct BotAPISpec: Sendable {
         guard let regex = try? NSRegularExpression(pattern: pattern),
               let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
         return (1..<match.numberOfRanges).compactMap { Range(match.range(at: $0), in: text).map { String(text[$0]) } }
-    }
-}
-
-/// Any JSON value, decoded without Foundation's number/boolean ambiguity.
-enum BotJSONValue: Decodable, Sendable, Equatable {
-    case null
-    case bool(Bool)
-    case int(Int64)
-    case double(Double)
-    case string(String)
-    case array([BotJSONValue])
-    case object([String: BotJSONValue])
-
-    /// Decodes whichever JSON type is present.
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .int(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([BotJSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: BotJSONValue].self))
-        }
-    }
-
-    /// Parses `text` as JSON.
-    static func parse(_ text: String) throws -> BotJSONValue {
-        try JSONDecoder().decode(BotJSONValue.self, from: Data(text.utf8))
-    }
-
-    /// The JSON type name, for messages.
-    var kind: String {
-        switch self {
-        case .null: "null"
-        case .bool: "boolean"
-        case .int: "integer"
-        case .double: "float"
-        case .string: "string"
-        case .array: "array"
-        case .object: "object"
-        }
-    }
-
-    /// The member `key` of an object.
-    subscript(key: String) -> BotJSONValue? {
-        if case .object(let object) = self { return object[key] }
-        return nil
     }
 }

@@ -18,12 +18,12 @@ final class FakeTDJSON: TDJSONTransport {
         var server: FakeTDLibServer
         var nextClientID: Int32 = 0
         var outbox: [String] = []
-        var requests: [(clientID: Int32, request: TDTestJSON)] = []
-        var emitted: [TDTestJSON] = []
-        var failures: [String: [TDTestJSON]] = [:]
+        var requests: [(clientID: Int32, request: TestJSON)] = []
+        var emitted: [TestJSON] = []
+        var failures: [String: [TestJSON]] = [:]
         var swallowed: Set<String> = []
         var heldTypes: Set<String> = []
-        var held: [TDTestJSON] = []
+        var held: [TestJSON] = []
     }
 
     private let state: Mutex<State>
@@ -43,7 +43,7 @@ final class FakeTDJSON: TDJSONTransport {
     }
 
     func send(clientID: Int32, json: String) {
-        guard let request = try? TDTestJSON.parse(json) else {
+        guard let request = try? TestJSON.parse(json) else {
             enqueue([
                 FakeTDLibServer.error(400, "Failed to parse request as JSON object").setting(
                     "@client_id", .int(Int64(clientID)))
@@ -51,7 +51,7 @@ final class FakeTDJSON: TDJSONTransport {
             return
         }
         let extra = request["@extra"]
-        let objects: [TDTestJSON] = state.withLock { state in
+        let objects: [TestJSON] = state.withLock { state in
             state.requests.append((clientID, request))
             let type = request.type ?? ""
             if state.swallowed.contains(type) { return [] }
@@ -62,7 +62,7 @@ final class FakeTDJSON: TDJSONTransport {
             } else {
                 outgoing = state.server.handle(request, clientID: clientID)
             }
-            var objects: [TDTestJSON] = []
+            var objects: [TestJSON] = []
             for item in outgoing {
                 switch item {
                 case .update(let update):
@@ -84,10 +84,10 @@ final class FakeTDJSON: TDJSONTransport {
     }
 
     func execute(_ json: String) -> String? {
-        guard let request = try? TDTestJSON.parse(json) else {
+        guard let request = try? TestJSON.parse(json) else {
             return FakeTDLibServer.error(400, "Failed to parse request as JSON object").text
         }
-        var answer: TDTestJSON
+        var answer: TestJSON
         switch (request.type, request["name"]?.stringValue) {
         case ("getOption", "version"): answer = ["@type": "optionValueString", "value": "1.8.66"]
         case ("setLogVerbosityLevel", _): answer = FakeTDLibServer.ok
@@ -127,31 +127,31 @@ final class FakeTDJSON: TDJSONTransport {
     }
 
     /// Sends `update` to `clientID` as TDLib would push it.
-    func push(_ update: TDTestJSON, to clientID: Int32) {
+    func push(_ update: TestJSON, to clientID: Int32) {
         enqueue([update.setting("@client_id", .int(Int64(clientID)))])
     }
 
     /// Every request received, in order, with its client id.
-    var requests: [(clientID: Int32, request: TDTestJSON)] {
+    var requests: [(clientID: Int32, request: TestJSON)] {
         state.withLock { $0.requests }
     }
 
     /// Requests of one `@type`, in order.
-    func requests(ofType type: String) -> [TDTestJSON] {
+    func requests(ofType type: String) -> [TestJSON] {
         requests.map(\.request).filter { $0.type == type }
     }
 
     /// Every object the fake sent (answers and updates), in order.
-    var emitted: [TDTestJSON] {
+    var emitted: [TestJSON] {
         state.withLock { $0.emitted }
     }
 
     /// The `setTdlibParameters` request `clientID` sent.
-    func parameters(of clientID: Int32) -> TDTestJSON? {
+    func parameters(of clientID: Int32) -> TestJSON? {
         state.withLock { $0.server.parameters(of: clientID) }
     }
 
-    private func enqueue(_ objects: [TDTestJSON]) {
+    private func enqueue(_ objects: [TestJSON]) {
         guard !objects.isEmpty else { return }
         state.withLock { state in
             state.emitted += objects

@@ -27,7 +27,7 @@ struct FakeTDUser: Sendable, Hashable {
     var lastName: String
     var username: String
 
-    var json: TDTestJSON {
+    var json: TestJSON {
         [
             "@type": "user", "id": .int(id), "first_name": .string(firstName), "last_name": .string(lastName),
             "usernames": [
@@ -56,7 +56,7 @@ struct FakeTDChannel: Sendable, Hashable {
     /// TDLib's chat id of a supergroup: -100 followed by the supergroup id.
     var chatID: Int64 { -1_000_000_000_000 - supergroupID }
 
-    var chatJSON: TDTestJSON {
+    var chatJSON: TestJSON {
         [
             "@type": "chat", "id": .int(chatID), "title": .string(title),
             "type": [
@@ -73,8 +73,8 @@ struct FakeTDChannel: Sendable, Hashable {
     }
 
     /// The `supergroup` object (usernames null for a private channel).
-    var supergroupJSON: TDTestJSON {
-        let usernames: TDTestJSON =
+    var supergroupJSON: TestJSON {
+        let usernames: TestJSON =
             isPrivate
             ? .null
             : [
@@ -93,7 +93,7 @@ struct FakeTDChannel: Sendable, Hashable {
         ]
     }
 
-    var fullInfoJSON: TDTestJSON {
+    var fullInfoJSON: TestJSON {
         [
             "@type": "supergroupFullInfo", "description": .string(about), "member_count": .int(Int64(memberCount)),
             "administrator_count": 1, "restricted_count": 0, "banned_count": 0, "linked_chat_id": 0,
@@ -143,15 +143,15 @@ struct FakeTDMessage: Sendable, Hashable {
     var editDate = 0
     var text: String
     /// `textEntity` objects over `text`.
-    var entities: [TDTestJSON] = []
+    var entities: [TestJSON] = []
     var content: FakeTDContent = .text
     var views = 0
     var forward: FakeTDForward?
     var replyTo: Int64?
 
     /// The TDLib `message` object in chat `chatID`.
-    func json(chatID: Int64) -> TDTestJSON {
-        var message: TDTestJSON = [
+    func json(chatID: Int64) -> TestJSON {
+        var message: TestJSON = [
             "@type": "message", "id": .int(publicID << 20),
             "sender_id": ["@type": "messageSenderChat", "chat_id": .int(chatID)], "chat_id": .int(chatID),
             "is_outgoing": false, "is_pinned": false, "is_from_offline": false, "can_be_saved": true,
@@ -182,11 +182,11 @@ struct FakeTDMessage: Sendable, Hashable {
         return message
     }
 
-    private var formattedText: TDTestJSON {
+    private var formattedText: TestJSON {
         ["@type": "formattedText", "text": .string(text), "entities": .array(entities)]
     }
 
-    private static func origin(_ forward: FakeTDForward) -> TDTestJSON {
+    private static func origin(_ forward: FakeTDForward) -> TestJSON {
         switch forward {
         case .channel(let chatID, let messageID, let signature):
             [
@@ -198,7 +198,7 @@ struct FakeTDMessage: Sendable, Hashable {
         }
     }
 
-    private var contentJSON: TDTestJSON {
+    private var contentJSON: TestJSON {
         let caption = formattedText
         switch content {
         case .text:
@@ -273,7 +273,7 @@ struct FakeTDMessage: Sendable, Hashable {
                 "caption": caption, "show_caption_above_media": false, "has_spoiler": false, "is_secret": false,
             ]
         case .poll(let question, let options, let voters):
-            let optionObjects: [TDTestJSON] = options.enumerated().map { index, option in
+            let optionObjects: [TestJSON] = options.enumerated().map { index, option in
                 [
                     "@type": "pollOption", "id": .string("\(index)"),
                     "text": ["@type": "formattedText", "text": .string(option), "entities": []],

@@ -5,15 +5,15 @@ import Foundation
 struct FakeTDLibServer: Sendable {
     /// An object the fake sends back: the answer to a request (gets the request's `@extra`) or an update.
     enum Outgoing: Sendable {
-        case response(TDTestJSON)
-        case update(TDTestJSON)
+        case response(TestJSON)
+        case update(TestJSON)
     }
 
     private struct Client: Sendable {
         var started = false
-        var authorization: TDTestJSON = ["@type": "authorizationStateWaitTdlibParameters"]
+        var authorization: TestJSON = ["@type": "authorizationStateWaitTdlibParameters"]
         var historyCalls = 0
-        var parameters: TDTestJSON?
+        var parameters: TestJSON?
     }
 
     var script: FakeTDJSONScript
@@ -24,18 +24,18 @@ struct FakeTDLibServer: Sendable {
     }
 
     /// The `setTdlibParameters` request a client received, if any.
-    func parameters(of clientID: Int32) -> TDTestJSON? {
+    func parameters(of clientID: Int32) -> TestJSON? {
         clients[clientID]?.parameters
     }
 
-    static func error(_ code: Int64, _ message: String) -> TDTestJSON {
+    static func error(_ code: Int64, _ message: String) -> TestJSON {
         ["@type": "error", "code": .int(code), "message": .string(message)]
     }
 
-    static let ok: TDTestJSON = ["@type": "ok"]
+    static let ok: TestJSON = ["@type": "ok"]
 
     /// Handles one request of `clientID`.
-    mutating func handle(_ request: TDTestJSON, clientID: Int32) -> [Outgoing] {
+    mutating func handle(_ request: TestJSON, clientID: Int32) -> [Outgoing] {
         var client = clients[clientID] ?? Client()
         var out: [Outgoing] = []
         if !client.started {
@@ -47,21 +47,21 @@ struct FakeTDLibServer: Sendable {
         return out
     }
 
-    private func authorizationUpdate(_ state: TDTestJSON) -> TDTestJSON {
+    private func authorizationUpdate(_ state: TestJSON) -> TestJSON {
         ["@type": "updateAuthorizationState", "authorization_state": state]
     }
 
-    private func state(_ name: String) -> TDTestJSON {
+    private func state(_ name: String) -> TestJSON {
         ["@type": .string("authorizationState" + name)]
     }
 
     /// Moves `client` to `state` and returns the update announcing it.
-    private func transition(_ client: inout Client, to state: TDTestJSON) -> Outgoing {
+    private func transition(_ client: inout Client, to state: TestJSON) -> Outgoing {
         client.authorization = state
         return .update(authorizationUpdate(state))
     }
 
-    private func answer(_ request: TDTestJSON, client: inout Client) -> [Outgoing] {
+    private func answer(_ request: TestJSON, client: inout Client) -> [Outgoing] {
         let type = request.type ?? ""
         let current = client.authorization.type ?? ""
         let isReady = current == "authorizationStateReady"
@@ -126,7 +126,7 @@ struct FakeTDLibServer: Sendable {
         }
     }
 
-    private var passwordState: TDTestJSON {
+    private var passwordState: TestJSON {
         [
             "@type": "authorizationStateWaitPassword", "password_hint": .string(script.passwordHint),
             "has_recovery_email_address": true, "has_passport_data": false,
@@ -134,7 +134,7 @@ struct FakeTDLibServer: Sendable {
         ]
     }
 
-    private func chatAnswer(_ request: TDTestJSON, client: inout Client) -> TDTestJSON {
+    private func chatAnswer(_ request: TestJSON, client: inout Client) -> TestJSON {
         switch request.type {
         case "searchPublicChat":
             let username = request["username"]?.stringValue ?? ""
@@ -161,7 +161,7 @@ struct FakeTDLibServer: Sendable {
         }
     }
 
-    private func history(_ request: TDTestJSON, client: inout Client) -> TDTestJSON {
+    private func history(_ request: TestJSON, client: inout Client) -> TestJSON {
         let limit = request["limit"]?.intValue ?? 0
         let offset = request["offset"]?.intValue ?? 0
         guard limit > 0 else { return Self.error(400, "Parameter limit must be positive") }

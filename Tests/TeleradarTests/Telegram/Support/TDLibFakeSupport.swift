@@ -28,7 +28,7 @@ enum TDLibFakeSupport {
     }
 
     /// Decodes a TDLib object given as test JSON.
-    static func decode<Value: Decodable>(_ type: Value.Type, _ json: TDTestJSON) throws -> Value {
+    static func decode<Value: Decodable>(_ type: Value.Type, _ json: TestJSON) throws -> Value {
         try JSONDecoder().decode(Value.self, from: Data(json.text.utf8))
     }
 

@@ -60,7 +60,7 @@ struct TLSchema: Sendable {
     /// `@type`, unknown fields, JSON types not matching the parameter types; nested objects are checked too.
     /// With `requireAllParameters`, missing parameters are problems as well.
     func problems(
-        of object: TDTestJSON, asFunction: Bool = false, requireAllParameters: Bool = false, path: String = "$"
+        of object: TestJSON, asFunction: Bool = false, requireAllParameters: Bool = false, path: String = "$"
     )
         -> [String]
     {
@@ -86,7 +86,7 @@ struct TLSchema: Sendable {
     }
 
     /// Problems of `value` as a value of TL type `type`.
-    func problems(of value: TDTestJSON, as type: String, path: String) -> [String] {
+    func problems(of value: TestJSON, as type: String, path: String) -> [String] {
         func expect(_ ok: Bool, _ what: String) -> [String] {
             ok ? [] : ["\(path): expected \(what) for \(type), got \(value.text.prefix(80))"]
         }

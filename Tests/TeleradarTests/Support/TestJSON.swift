@@ -1,8 +1,8 @@
 import Foundation
 
 /// Any JSON value, keeping integers apart from doubles and booleans apart from numbers, so tests can check
-/// the exact JSON types TDLib expects and the fake can build TDLib's objects.
-enum TDTestJSON: Codable, Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+/// the exact JSON types TDLib and the Bot API expect, and the fakes can build their objects.
+enum TestJSON: Codable, Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByDictionaryLiteral, ExpressibleByArrayLiteral
 {
     case null
@@ -10,14 +10,14 @@ enum TDTestJSON: Codable, Sendable, Hashable, ExpressibleByStringLiteral, Expres
     case int(Int64)
     case double(Double)
     case string(String)
-    case array([TDTestJSON])
-    case object([String: TDTestJSON])
+    case array([TestJSON])
+    case object([String: TestJSON])
 
     init(stringLiteral value: String) { self = .string(value) }
     init(integerLiteral value: Int64) { self = .int(value) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
-    init(arrayLiteral elements: TDTestJSON...) { self = .array(elements) }
-    init(dictionaryLiteral elements: (String, TDTestJSON)...) {
+    init(arrayLiteral elements: TestJSON...) { self = .array(elements) }
+    init(dictionaryLiteral elements: (String, TestJSON)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
@@ -33,10 +33,10 @@ enum TDTestJSON: Codable, Sendable, Hashable, ExpressibleByStringLiteral, Expres
             self = .double(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
-        } else if let value = try? container.decode([TDTestJSON].self) {
+        } else if let value = try? container.decode([TestJSON].self) {
             self = .array(value)
         } else {
-            self = .object(try container.decode([String: TDTestJSON].self))
+            self = .object(try container.decode([String: TestJSON].self))
         }
     }
 
@@ -54,8 +54,8 @@ enum TDTestJSON: Codable, Sendable, Hashable, ExpressibleByStringLiteral, Expres
     }
 
     /// Parses JSON text.
-    static func parse(_ text: String) throws -> TDTestJSON {
-        try JSONDecoder().decode(TDTestJSON.self, from: Data(text.utf8))
+    static func parse(_ text: String) throws -> TestJSON {
+        try JSONDecoder().decode(TestJSON.self, from: Data(text.utf8))
     }
 
     /// Compact JSON text with sorted keys.
@@ -66,9 +66,22 @@ enum TDTestJSON: Codable, Sendable, Hashable, ExpressibleByStringLiteral, Expres
     }
 
     /// The member `key` of an object.
-    subscript(key: String) -> TDTestJSON? {
+    subscript(key: String) -> TestJSON? {
         if case .object(let members) = self { return members[key] }
         return nil
+    }
+
+    /// The JSON type name, for messages.
+    var kind: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .int: "integer"
+        case .double: "float"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
     }
 
     /// The object's `@type`.
@@ -89,18 +102,18 @@ enum TDTestJSON: Codable, Sendable, Hashable, ExpressibleByStringLiteral, Expres
         return nil
     }
 
-    var arrayValue: [TDTestJSON]? {
+    var arrayValue: [TestJSON]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
-    var objectValue: [String: TDTestJSON]? {
+    var objectValue: [String: TestJSON]? {
         if case .object(let value) = self { return value }
         return nil
     }
 
     /// The object with `key` set to `value`.
-    func setting(_ key: String, _ value: TDTestJSON) -> TDTestJSON {
+    func setting(_ key: String, _ value: TestJSON) -> TestJSON {
         guard case .object(var members) = self else { return self }
         members[key] = value
         return .object(members)
