@@ -19,7 +19,9 @@ package struct KeywordQuery: Sendable, Equatable {
         /// Whether the last word is a prefix (matches any indexed stem starting with it).
         package var isPrefix: Bool
         /// For a single-word clause whose stem differs from the word as typed: the word, matched as an
-        /// alternative (the index holds surface words too, see `SearchText.indexDocument`).
+        /// alternative. Snowball stems some forms of a word apart («канал» → «кана», «каналов» → «канал»): the word
+        /// as typed meets the stems of its other forms in the index (and the surface words that rows indexed by
+        /// earlier versions still hold).
         package var surface: String?
 
         /// A clause of `words` (at least one), the last one a prefix when `isPrefix`.
@@ -171,16 +173,23 @@ package struct KeywordQuery: Sendable, Equatable {
     /// another («фестивали» → «фестива», «фестиваль» → «фестивал»), and a stem-prefix meets both.
     static let minStemPrefixLength = 5
 
-    /// For a single-word clause: the stem (as a prefix when long enough and Cyrillic, in wanted clauses) and
-    /// the surface word when the prefix does not already cover it. Nil for phrases and explicit prefixes.
+    /// For a single-word clause: the stem (as a prefix when long enough and Cyrillic, in wanted clauses), the
+    /// surface word and the stem of the stem, each unless already covered. Nil for phrases and explicit prefixes.
     private static func alternatives(_ clause: Clause, stemPrefix: Bool) -> [(word: String, prefix: Bool)]? {
         guard clause.words.count == 1, !clause.isPrefix else { return nil }
         let stem = clause.words[0]
-        let asPrefix =
-            stemPrefix && stem.count >= minStemPrefixLength
-            && stem.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+        let cyrillic = stem.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+        let asPrefix = stemPrefix && cyrillic && stem.count >= minStemPrefixLength
         var result = [(word: stem, prefix: asPrefix)]
         if let surface = clause.surface, !(asPrefix && surface.hasPrefix(stem)) { result.append((surface, false)) }
+        // The other direction: «каналов» → «канал», while «канал» itself is indexed as «кана» — the stem of a long
+        // stem, in wanted clauses (shorter stems lose too much).
+        let again = asPrefix ? SearchText.stem(stem) : ""
+        if !again.isEmpty,
+            !result.contains(where: { $0.word == again || ($0.prefix && again.hasPrefix($0.word)) })
+        {
+            result.append((again, false))
+        }
         return result
     }
 

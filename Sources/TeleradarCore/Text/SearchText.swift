@@ -29,34 +29,33 @@ package enum SearchText {
     /// The stem of each token, in order (empty strings kept). The memo is locked twice per call — once to
     /// look every token up, once to remember the new ones — not once per word.
     static func stems(ofTokens tokens: [String]) -> [String] {
+        var tokens = tokens
         var result = [String](repeating: "", count: tokens.count)
         var missing: [Int] = []
         memo.withLock { table in
-            for (index, token) in tokens.enumerated() {
-                if let known = table[TokenKey(token)] { result[index] = known } else { missing.append(index) }
+            for index in tokens.indices {
+                let known = tokens[index].withUTF8 { key in
+                    table.withStem(of: key, hash: StemTable.hash(key)) {
+                        result[index] = String(decoding: $0, as: UTF8.self)
+                    }
+                }
+                if !known { missing.append(index) }
             }
         }
         guard !missing.isEmpty else { return result }
-        var learned: [TokenKey: String] = [:]
-        for index in missing {
-            let key = TokenKey(tokens[index])
-            if let stem = learned[key] {
-                result[index] = stem
-                continue
-            }
-            let stem = computeStem(tokens[index])
-            result[index] = stem
-            learned[key] = stem
-        }
+        for index in missing { result[index] = computeStem(tokens[index]) }
         memo.withLock { table in
-            if table.count + learned.count > memoLimit { table.removeAll(keepingCapacity: true) }
-            table.merge(learned) { _, new in new }
+            for index in missing {
+                var stem = result[index]
+                tokens[index].withUTF8 { key in stem.withUTF8 { table.insert(key, hash: StemTable.hash(key), stem: $0) }
+                }
+            }
         }
         return result
     }
 
     /// The stem of one token, without the memo.
-    private static func computeStem(_ token: String) -> String {
+    static func computeStem(_ token: String) -> String {
         switch script(of: token) {
         case .cyrillic: russian.stem(token)
         case .latin: english.stem(token)
@@ -66,7 +65,7 @@ package enum SearchText {
 
     /// Most words remembered by the stem memo.
     static let memoLimit = 200_000
-    private static let memo = Mutex<[TokenKey: String]>([:])
+    static let memo = Mutex(StemTable(limit: memoLimit))
 
     /// Which stemmer a token needs.
     enum Script: Sendable, Equatable {
@@ -95,36 +94,4 @@ package enum SearchText {
     private static let russian = RussianStemmer()
     /// The shared English stemmer (stateless).
     private static let english = EnglishStemmer()
-}
-
-extension SearchText {
-    /// The `search_text` column: the stems of `text` in order (so phrases stay adjacent), then each
-    /// surface word whose stem differs from it, once.
-    ///
-    /// Snowball stems some forms of a word apart («канал» → «кана», «каналов» → «канал»); indexing the
-    /// surface words too lets a query word match by its stem or by the word as typed (see `KeywordQuery`).
-    package static func indexDocument(_ text: String) -> String {
-        let tokens = Tokenizer.tokens(text)
-        let stemmed = stems(ofTokens: tokens)
-        var output = ""
-        output.reserveCapacity(text.utf8.count * 2)
-        var words: [String] = []
-        var seen = Set<TokenKey>()
-        for (token, stem) in zip(tokens, stemmed) {
-            if !stem.isEmpty {
-                if !output.isEmpty { output.append(" ") }
-                output.append(stem)
-            }
-            if script(of: token) == .cyrillic, token.utf8.count != stem.utf8.count || !TokenKey(token).sameBytes(as: TokenKey(stem)),
-                seen.insert(TokenKey(token)).inserted
-            {
-                words.append(token)
-            }
-        }
-        for word in words {
-            if !output.isEmpty { output.append(" ") }
-            output.append(word)
-        }
-        return output
-    }
 }

@@ -88,7 +88,7 @@ package enum Tokenizer {
 
     /// Appends the lowercase form of a word scalar (with `ё` folded to `е`) unless the token is
     /// already too long; returns how many scalars the lowercase form has.
-    private static func appendLowercased(
+    static func appendLowercased(
         _ scalar: Unicode.Scalar, to token: inout [UInt8], counting length: Int
     ) -> Int {
         let value = scalar.value
@@ -117,7 +117,7 @@ package enum Tokenizer {
 
     /// Appends the UTF-8 encoding of `scalar`.
     @inline(__always)
-    private static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+    static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
         let value = scalar.value
         if value < 0x80 {
             bytes.append(UInt8(value))
@@ -138,7 +138,7 @@ package enum Tokenizer {
 
     /// Whether `text` has combining diacritics that canonical composition may merge into the
     /// letter before them (a decomposed `й` or `ё`, an `e` with a separate acute accent).
-    private static func needsComposition(_ text: String) -> Bool {
+    static func needsComposition(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0.value >= 0x0300 && $0.value <= 0x036F }
     }
 }

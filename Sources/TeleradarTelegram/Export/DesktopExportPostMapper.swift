@@ -31,7 +31,8 @@ enum DesktopExportPostMapper {
         } else {
             throw .invalidDate(messageID: id, index: index, value: message.date ?? "(missing)")
         }
-        let editedAt = message.editedUnixtime.map(DesktopExportDate.fromUnixTime)
+        let editedAt =
+            message.editedUnixtime.map(DesktopExportDate.fromUnixTime)
             ?? message.edited.flatMap(DesktopExportDate.parseLocal)
         let (text, entities) = compose(message.textParts)
         return IncomingPost(
@@ -56,8 +57,10 @@ enum DesktopExportPostMapper {
         var text = ""
         var entities: [TextEntity] = []
         var offset = 0
-        for part in parts {
-            let length = part.text.utf16.count
+        for (index, part) in parts.enumerated() {
+            // Offsets are in UTF-16 units; the last plain part needs none (and counting is not free).
+            let isPlain = part.type == DesktopExportTextPart.plainType
+            let length = isPlain && index == parts.count - 1 ? 0 : utf16Length(part.text)
             if part.type != DesktopExportTextPart.plainType, length > 0 {
                 let language = part.type == "pre" ? part.language.flatMap { $0.isEmpty ? nil : $0 } : nil
                 entities.append(
@@ -74,5 +77,16 @@ enum DesktopExportPostMapper {
             offset += length
         }
         return (text, entities)
+    }
+
+    /// The UTF-16 length of `text`, from its UTF-8 bytes: one unit per scalar, two for a scalar beyond the BMP
+    /// (`String.utf16.count` builds an index table for non-ASCII strings first).
+    static func utf16Length(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
+            return count
+        }
     }
 }
