@@ -49,7 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
             interfaces.append(bot)
         }
         if !noHttp { interfaces.append(buildApplication(context: context, webhook: webhook)) }
-        var workers: [any Service] = []
+        // Users' TDLib sessions: resumed at start, logins through the API, live updates until shutdown.
+        var workers: [any Service] = [context.telegramSessions]
         if !noWorkers {
             workers.append(MaintenanceService(context: context))
             workers.append(
