@@ -15,6 +15,7 @@ struct TelegramLoginCasesTests {
         "another Telegram account logging in is refused: logged out, folder, key and record removed",
         arguments: Backend.allCases)
     func anotherAccount(backend: Backend) async throws {
+        TeleradarMetrics.bootstrap()
         let transports = FakeTransports()
         try await APITest.with(backend, environment: TelegramLogin.environment, sessions: transports.options()) {
             context, client in
@@ -39,6 +40,11 @@ struct TelegramLoginCasesTests {
             #expect(try await context.cache.get(TDLibSessionManager.recordNamespace, String(user.id)) == nil)
             #expect(try await context.cache.get("tdlib_keys", String(user.id)) == nil)
             #expect(!FileManager.default.fileExists(atPath: "\(context.config.dataDirectory)/tdlib/\(user.id)"))
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains(#"tdlib_logins_total{outcome="wrong_account"}"#))
+                #expect(text.contains(#"tdlib_sessions{state="ready"}"#))
+            }
         }
     }
 
