@@ -111,15 +111,22 @@ extension TDLibSessionManager {
         await runnerEnded(runner)
     }
 
-    /// After a runner: forget the instance if it is still the current one, close it, release the lease.
+    /// After a runner: forget the instance if it is still the current one, close it, release the lease. An
+    /// instance TDLib closed by itself (the session was ended from another device) is forgotten for good: its
+    /// record, folder and key go. One stopped by shutdown or a lost lease stays recorded.
     func runnerEnded(_ runner: Runner) async {
+        let closedByTDLib = await runner.client.isClosed
         if sessions[runner.userID]?.attemptID == runner.attemptID {
             sessions.removeValue(forKey: runner.userID)
-            if !shuttingDown {
-                ended[runner.userID] = .failed(reason: "the Telegram session closed")
-                logger.warning("telegram session stopped", metadata: ["user": "\(runner.userID)"])
-            }
             recordGauges()
+            if closedByTDLib {
+                ended[runner.userID] = .failed(reason: "the Telegram session ended (logged out from another device?)")
+                logger.warning("telegram session ended by Telegram: forgotten", metadata: ["user": "\(runner.userID)"])
+                try? await store.cache.delete(Self.recordNamespace, String(runner.userID))
+                try? await store.remove(userID: runner.userID)
+            } else if !shuttingDown {
+                logger.warning("telegram session stopped here", metadata: ["user": "\(runner.userID)"])
+            }
         }
         try? await runner.client.close(timeout: .seconds(10))
         try? await leases.release(leaseName(userID: runner.userID), holder: holder)

@@ -206,4 +206,47 @@ struct TelegramLoginCasesTests {
             #expect(try await manager.isRecorded(userID: mine.id))
         }
     }
+
+    @Test(
+        "a session Telegram ends (logged out elsewhere) is forgotten: record, folder and key",
+        arguments: Backend.allCases)
+    func endedElsewhere(backend: Backend) async throws {
+        let transports = FakeTransports()
+        try await TestContext.with(backend, environment: TelegramLogin.environment, sessions: transports.options()) {
+            context in
+            let manager = context.telegramSessions
+            let user = try await context.accounts.register(.init(telegramID: 5_550_001))
+            var script = FakeTDJSONScript()
+            script.sessionExists = true
+            let fake = FakeTDJSON(script: script)
+            transports.register(fake, for: user.id)
+            try await context.cache.setJSON(
+                TDLibSessionManager.recordNamespace, String(user.id),
+                value: TDLibSessionManager.Record(telegramUserID: 5_550_001, authorizedAt: Date()), ttl: nil)
+            try await TelegramLogin.running(manager) {
+                try await TelegramLogin.eventually("the session resumed") {
+                    await manager.channelSource(userID: user.id) != nil
+                }
+                let clientID = try #require(fake.requests.first?.clientID)
+                for state in ["LoggingOut", "Closing", "Closed"] {
+                    fake.push(
+                        [
+                            "@type": "updateAuthorizationState",
+                            "authorization_state": ["@type": .string("authorizationState" + state)],
+                        ], to: clientID)
+                }
+                try await TelegramLogin.eventually("the session forgotten") {
+                    try await !manager.isRecorded(userID: user.id)
+                }
+                guard case .failed? = await manager.snapshot(userID: user.id)?.state else {
+                    Issue.record("expected a failed state")
+                    return
+                }
+                #expect(try await context.cache.get("tdlib_keys", String(user.id)) == nil)
+                try await TelegramLogin.eventually("the lease released") {
+                    try await context.leases.holder(of: manager.leaseName(userID: user.id)) == nil
+                }
+            }
+        }
+    }
 }
