@@ -58,8 +58,9 @@ if [ ! -f "$stamp" ]; then
 fi
 
 if [ $want_tests -eq 1 ]; then
-  # The qrencode command line checks the QR module matrices in the tests.
+  # The qrencode command line checks the QR module matrices; node runs the Mini App script in the tests.
   apt_install qrencode
+  command -v node >/dev/null || apt_install nodejs
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     apt_install postgresql
   fi
