@@ -122,8 +122,8 @@ extension TDLibSessionManager {
             if closedByTDLib {
                 ended[runner.userID] = .failed(reason: "the Telegram session ended (logged out from another device?)")
                 logger.warning("telegram session ended by Telegram: forgotten", metadata: ["user": "\(runner.userID)"])
-                try? await store.cache.delete(Self.recordNamespace, String(runner.userID))
                 try? await store.remove(userID: runner.userID)
+                try? await store.cache.delete(Self.recordNamespace, String(runner.userID))
             } else if !shuttingDown {
                 logger.warning("telegram session stopped here", metadata: ["user": "\(runner.userID)"])
             }
@@ -196,8 +196,8 @@ extension TDLibSessionManager {
             }
         }
         ended.removeValue(forKey: userID)
-        try await store.cache.delete(Self.recordNamespace, String(userID))
         try await store.remove(userID: userID)
+        try await store.cache.delete(Self.recordNamespace, String(userID))
         try? await leases.release(leaseName(userID: userID), holder: holder)
         logger.info("telegram session logged out", metadata: ["user": "\(userID)"])
     }

@@ -86,12 +86,12 @@ enum TelegramLogin {
         }
     }
 
-    /// Polls the state until `accept` holds (5 s at most) and returns it.
+    /// Polls the state until `accept` holds (30 s at most: the whole suite loads 2 cores) and returns it.
     static func waitFor(
         _ client: any TestClientProtocol, _ token: String, _ what: String,
         _ accept: ([String: Any]) -> Bool
     ) async throws -> [String: Any] {
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(30)
         var last: [String: Any] = [:]
         while ContinuousClock.now < deadline {
             last = try await state(client, token)
@@ -102,9 +102,9 @@ enum TelegramLogin {
         throw CancellationError()
     }
 
-    /// Polls `condition` until it holds (5 s at most).
+    /// Polls `condition` until it holds (30 s at most).
     static func eventually(_ what: String, _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
             if try await condition() { return }
             try await Task.sleep(for: .milliseconds(20))
