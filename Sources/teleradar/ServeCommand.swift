@@ -49,8 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
             interfaces.append(bot)
         }
         if !noHttp { interfaces.append(buildApplication(context: context, webhook: webhook)) }
-        // Users' TDLib sessions: resumed at start, logins through the API, live updates until shutdown.
-        var workers: [any Service] = [context.telegramSessions]
+        var workers: [any Service] = []
         if !noWorkers {
             workers.append(MaintenanceService(context: context))
             workers.append(
@@ -64,6 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
         if interfaces.isEmpty, workers.isEmpty {
             CommandSupport.fail("nothing to run: --no-http, --no-workers and no bot leave no service")
         }
+        // Users' TDLib sessions: resumed at start, logins through the API, live updates until shutdown.
+        workers.insert(context.telegramSessions, at: 0)
         logger.info(
             "starting teleradar",
             metadata: [
