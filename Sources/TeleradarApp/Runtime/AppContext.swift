@@ -74,6 +74,7 @@ package struct AppContext: Sendable {
                 credentials: config.telegramAPI,
                 store: TDLibSessionStore(dataDirectory: config.dataDirectory, secrets: secrets, cache: cache),
                 database: database, vectorIndex: vectorSearch?.index, options: sessions, logger: logger)
+            ingestion.sessionSource = { channel in await telegramSessions.channelSource(subscribedTo: channel.id) }
             var channels = ChannelService(database: database, quotas: quotas, ingestion: ingestion, logger: logger)
             channels.sessionSource = { userID in await telegramSessions.channelSource(userID: userID) }
             return AppContext(

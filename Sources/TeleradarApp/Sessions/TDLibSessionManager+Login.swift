@@ -17,9 +17,12 @@ extension TDLibSessionManager {
                     guard let self else { throw CancellationError() }
                     return try await self.awaitPassword(prompt, userID: userID, attemptID: attemptID)
                 })
-            await loggedIn(me, userID: userID, telegramID: telegramID, attemptID: attemptID)
+            // Not cancelled with the login (logout, shutdown): these write to the database.
+            _ = await Self.shielded {
+                await self.loggedIn(me, userID: userID, telegramID: telegramID, attemptID: attemptID)
+            }
         } catch {
-            await loginFailed(error, userID: userID, attemptID: attemptID)
+            _ = await Self.shielded { await self.loginFailed(error, userID: userID, attemptID: attemptID) }
         }
     }
 
@@ -86,8 +89,9 @@ extension TDLibSessionManager {
             return
         }
         guard sessions[userID]?.attemptID == attemptID else {
-            // Logged out (or shut down) meanwhile: the record must not outlive the session.
+            // Logged out (or shut down) meanwhile: neither the record nor the lease may outlive the session.
             try? await store.cache.delete(Self.recordNamespace, String(userID))
+            if sessions[userID] == nil { try? await leases.release(leaseName(userID: userID), holder: holder) }
             return
         }
         sessions[userID]?.state = .ready(telegramUserID: me.id, name: me.displayName)

@@ -88,27 +88,52 @@ extension TDLibSessionManager {
     }
 
     /// One session's runner: live updates applied to storage while the lease is renewed; ends on graceful
-    /// shutdown, cancellation, the instance closing, or the lease lost.
+    /// shutdown, cancellation, the instance closing, or the lease lost (which closes the instance, so the
+    /// live updates stop after the update in hand rather than being cancelled in the middle of a write).
     func runUpdates(_ runner: Runner) async {
         let live = TDLibLiveUpdates(
             client: runner.client, database: database, vectorIndex: vectorIndex, logger: logger)
         let lease = leaseName(userID: runner.userID)
         let (ttl, every) = (options.leaseTTL, options.leaseRenewal)
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await live.run() }
+        enum Ended { case updates, renewal }
+        await withTaskGroup(of: Ended.self) { group in
+            group.addTask {
+                try? await live.run()
+                return .updates
+            }
             group.addTask { [leases, holder, logger] in
                 while !Task.isCancelled {
-                    do { try await Task.sleep(for: every) } catch { return }
-                    guard (try? await leases.acquire(lease, holder: holder, ttl: ttl)) == true else {
+                    do { try await Task.sleep(for: every) } catch { return .renewal }
+                    let renewed = await Self.shielded { try await leases.acquire(lease, holder: holder, ttl: ttl) }
+                    switch renewed {
+                    case .success(true): continue
+                    case .success(false):
                         logger.error("telegram session lease lost: stopping", metadata: ["user": "\(runner.userID)"])
-                        return
+                        try? await runner.client.close(timeout: .seconds(10))
+                        return .renewal
+                    case .failure(let error):
+                        // Transient (the database is away): the lease outlives a few missed renewals.
+                        logger.warning(
+                            "telegram session lease not renewed", metadata: ["user": "\(runner.userID)", "error": "\(error)"])
                     }
                 }
+                return .renewal
             }
-            await group.next()
-            group.cancelAll()
+            if await group.next() == .updates { group.cancelAll() }
+            // Otherwise the instance was closed: the live updates end by themselves.
+            await group.waitForAll()
         }
         await runnerEnded(runner)
+    }
+
+    /// Runs `work` in a task of its own, so the caller's cancellation does not reach it: a database write
+    /// cancelled half-way can leave SQLite's writer connection inside its transaction.
+    nonisolated static func shielded<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async
+        -> Result<T, any Error>
+    {
+        await Task {
+            do { return .success(try await work()) } catch { return .failure(error) }
+        }.value
     }
 
     /// After a runner: forget the instance if it is still the current one, close it, release the lease. An

@@ -145,6 +145,17 @@ package actor TDLibSessionManager: Service {
         return TDLibChannelSource(client: session.client, requestTimeout: options.requestTimeout, chats: session.chats)
     }
 
+    /// A channel source over the ready session of one of the channel's subscribers (the lowest user id first),
+    /// if any in this process.
+    package func channelSource(subscribedTo channelID: Int64) async -> TDLibChannelSource? {
+        let ready = sessions.filter { if case .ready = $0.value.state { true } else { false } }.keys.sorted()
+        let repository = ChannelRepository(database: database)
+        for userID in ready where (try? await repository.isSubscribed(userID: userID, channelID: channelID)) == true {
+            if let source = channelSource(userID: userID) { return source }
+        }
+        return nil
+    }
+
     /// Starts a QR login for `user` and returns its first state; a login already in progress is returned as is.
     /// - Throws: `TDLibSessionError` (not configured, TDLib missing, the session held by another process),
     ///   `DomainError.conflict` when the user's session is already ready.
@@ -187,8 +198,8 @@ package actor TDLibSessionManager: Service {
         }
         session.expiryTask = Task { [weak self] in
             try? await Task.sleep(for: lifetime)
-            guard !Task.isCancelled else { return }
-            await self?.expire(userID: userID, attemptID: attemptID)
+            guard !Task.isCancelled, let self else { return }
+            _ = await Self.shielded { await self.expire(userID: userID, attemptID: attemptID) }
         }
         sessions[userID] = session
         ended.removeValue(forKey: userID)

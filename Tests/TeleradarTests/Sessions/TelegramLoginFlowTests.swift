@@ -11,7 +11,7 @@ import Testing
 /// The QR login end to end through the REST API, with the fake TDLib.
 @Suite("Telegram login: the whole flow through the API")
 struct TelegramLoginFlowTests {
-    static let news = FakeTDChannel(username: "live_news", supergroupID: 7_654_321, title: "Live News")
+    static let news = FakeTDChannel.sample(username: "live_news", supergroupID: 7_654_321, count: 3)
 
     @Test(
         "QR shown and refreshed, wrong then right password, ready, recorded, live updates stored, logout removes it",
@@ -115,13 +115,21 @@ struct TelegramLoginFlowTests {
                     let folder = "\(context.config.dataDirectory)/tdlib/\(a.id)"
                     #expect(FileManager.default.fileExists(atPath: folder))
 
-                    // Channels resolve through the session; its live updates reach storage.
+                    // Channels resolve and are fetched through the session; its live updates reach storage.
                     try await client.execute(
                         uri: "/api/v1/channels", method: .post, headers: APITest.headers(a.token),
                         body: ByteBuffer(string: #"{"name": "live_news"}"#)
                     ) { response in
                         #expect(response.status == .created)
+                        let body = APITest.json(response)
+                        #expect(body["posts_found"] as? Int == 3)
+                        #expect(body["parse_error"] == nil)
                     }
+                    let historyCalls = fake.requests(ofType: "getChatHistory").count
+                    #expect(historyCalls >= 1)
+                    let run = try #require(try await context.ingestion.runAll(holder: "test-run"))
+                    #expect(run.first { $0.channel == "live_news" }?.error == nil)
+                    #expect(fake.requests(ofType: "getChatHistory").count > historyCalls)
                     let channel = try #require(try await context.channels.channels.find(username: "live_news"))
                     #expect(channel.telegramID == Self.news.chatID)
                     #expect(channel.sourceKind == "tdlib")
