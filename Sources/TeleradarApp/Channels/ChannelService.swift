@@ -11,6 +11,8 @@ package struct ChannelService: Sendable {
     package let quotas: QuotaService
     package let ingestion: IngestionService
     package let logger: Logger
+    /// The user's ready TDLib session as a channel source, if any: channels are resolved through it first.
+    package var sessionSource: (@Sendable (_ userID: Int64) async -> (any ChannelSource)?)?
 
     package init(database: Database, quotas: QuotaService, ingestion: IngestionService, logger: Logger) {
         channels = ChannelRepository(database: database)
@@ -42,12 +44,13 @@ package struct ChannelService: Sendable {
             try await channels.isSubscribed(userID: user.id, channelID: known.id)
         {
             return AddResult(
-                channel: known, newlyFollowed: false, postsFound: 0, totalPosts: try await posts.count(channelID: known.id),
+                channel: known, newlyFollowed: false, postsFound: 0,
+                totalPosts: try await posts.count(channelID: known.id),
                 parseError: nil)
         }
         try await quotas.checkChannelSlot(user: user, now: now)
-        let info = try await ingestion.source.resolve(username: name.value)
-        let channel = try await channels.upsert(info, sourceKind: ingestion.source.kind, now: now)
+        let (info, kind) = try await resolve(name.value, userID: user.id)
+        let channel = try await channels.upsert(info, sourceKind: kind, now: now)
         try await channels.subscribe(userID: user.id, channelID: channel.id, now: now)
         logger.info("channel followed", metadata: ["user": "\(user.id)", "channel": "\(channel.username)"])
         let result = await ingestion.parse(channel)
@@ -55,6 +58,25 @@ package struct ChannelService: Sendable {
             channel: try await channels.find(id: channel.id) ?? channel, newlyFollowed: true,
             postsFound: result.stored.inserted, totalPosts: try await posts.count(channelID: channel.id),
             parseError: result.error)
+    }
+
+    /// Resolves through the user's TDLib session when one is ready, else (or when the session cannot answer)
+    /// through the ingestion source (the web preview). A channel the session finds missing or private is reported so.
+    func resolve(_ username: String, userID: Int64) async throws -> (ChannelInfo, kind: String) {
+        if let session = await sessionSource?(userID) {
+            do {
+                return (try await session.resolve(username: username), session.kind)
+            } catch {
+                switch error as? SourceError {
+                case .channelNotFound?, .channelPrivate?: throw error
+                default:
+                    logger.warning(
+                        "channel not resolved through the user's session; trying the web preview",
+                        metadata: ["user": "\(userID)", "error": "\(error)"])
+                }
+            }
+        }
+        return (try await ingestion.source.resolve(username: username), ingestion.source.kind)
     }
 
     /// Stops following; `notFound` when the user does not follow that channel.

@@ -23,6 +23,9 @@ package struct IngestionService: Sendable {
     package var maxPages = 100_000
     /// Sleeps; tests replace it with a recording clock.
     package var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    /// A subscriber's ready TDLib session for a channel, if any: channels are fetched through it first, and
+    /// through `source` (the web preview) without one or when it fails.
+    package var sessionSource: (@Sendable (Channel) async -> (any ChannelSource)?)?
 
     package init(database: Database, source: any ChannelSource, logger: Logger) {
         channels = ChannelRepository(database: database)
@@ -44,8 +47,23 @@ package struct IngestionService: Sendable {
     }
 
     /// Fetches and stores everything newer than the channel's cursor (plus the newest page again, to pick
-    /// up edits and view counts). Errors end up in the result, never thrown.
+    /// up edits and view counts), through a subscriber's TDLib session when one is ready, else (or when that
+    /// fails) through `source`. Errors end up in the result, never thrown.
     package func parse(_ channel: Channel, now: @Sendable () -> Date = Date.init) async -> ChannelResult {
+        if let session = await sessionSource?(channel) {
+            let result = await parse(channel, through: session, now: now)
+            guard result.error != nil else { return result }
+            logger.notice(
+                "channel not fetched through a subscriber's session; trying \(source.kind)",
+                metadata: ["channel": "\(channel.username)"])
+        }
+        return await parse(channel, through: source, now: now)
+    }
+
+    /// `parse` through one source.
+    func parse(_ channel: Channel, through source: any ChannelSource, now: @Sendable () -> Date) async
+        -> ChannelResult
+    {
         var result = ChannelResult(channel: channel.username)
         let started = ContinuousClock.now
         defer {
@@ -57,7 +75,7 @@ package struct IngestionService: Sendable {
             var before: Int64? = nil
             var collected: [Int64: IncomingPost] = [:]
             while result.pages < maxPages {
-                let page = try await fetchPage(channel.username, before: before, result: &result)
+                let page = try await fetchPage(channel.username, before: before, from: source, result: &result)
                 result.pages += 1
                 let fresh = page.posts.filter { $0.messageID > cursor }
                 // The newest page is stored whole: older posts on it refresh their edits and views.
@@ -88,7 +106,9 @@ package struct IngestionService: Sendable {
         return result
     }
 
-    private func fetchPage(_ username: String, before: Int64?, result: inout ChannelResult) async throws -> SourcePage {
+    private func fetchPage(
+        _ username: String, before: Int64?, from source: any ChannelSource, result: inout ChannelResult
+    ) async throws -> SourcePage {
         while true {
             do {
                 return try await source.page(username: username, before: before)

@@ -41,6 +41,8 @@ package struct AppConfig: Sendable {
     package var botDelivery: BotDelivery = .polling
     /// Base URL of a Searxng instance (`SEARXNG_URL`) for web search; nil disables web search.
     package var searxngURL: String?
+    /// Telegram API credentials for user sessions (`TELEGRAM_API_ID`, `TELEGRAM_API_HASH`); nil turns QR login off.
+    package var telegramAPI: TelegramAPICredentials?
 
     /// Log line format.
     package enum LogFormat: String, Sendable, CaseIterable { case text, json }
@@ -66,6 +68,8 @@ package struct AppConfig: Sendable {
         ("BOT_WEBHOOK_SECRET", "1–256 chars of A-Z a-z 0-9 _ -, checked in X-Telegram-Bot-Api-Secret-Token; required when BOT_MODE=webhook", true),
         ("SEARXNG_URL", "base URL of a Searxng instance with the JSON format enabled, for web search (default: web search off)", false),
         ("RATE_LIMIT_PER_MINUTE", "API requests per minute per user, all routes together; 0 disables (default 600)", false),
+        ("TELEGRAM_API_ID", "api_id from my.telegram.org, for users' TDLib sessions (QR login); with TELEGRAM_API_HASH", false),
+        ("TELEGRAM_API_HASH", "api_hash from my.telegram.org (32 hex characters); with TELEGRAM_API_ID", true),
     ]
 
     /// Loads from the process environment and `envFile` (if it exists).
@@ -171,6 +175,7 @@ package struct AppConfig: Sendable {
         config.botDelivery = try BotDelivery.resolve(get)
         config.searxngURL = try resolveSearxngURL(get)
         config.rateLimitPerMinute = try integer("RATE_LIMIT_PER_MINUTE", 0...10_000_000, default: 600)
+        config.telegramAPI = try TelegramAPICredentials.resolve(get)
         return config
     }
 
@@ -196,6 +201,8 @@ package struct AppConfig: Sendable {
             ("BOT_WEBHOOK_SECRET", botDelivery.webhookURL == nil ? "(not set)" : "***"),
             ("SEARXNG_URL", searxngURL ?? "(not set: web search off)"),
             ("RATE_LIMIT_PER_MINUTE", String(rateLimitPerMinute)),
+            ("TELEGRAM_API_ID", telegramAPI.map { String($0.apiID) } ?? "(not set: QR login off)"),
+            ("TELEGRAM_API_HASH", telegramAPI == nil ? "(not set)" : "***"),
             ("EMBEDDER", models.embedder.rawValue),
             ("chat models", models.environment.keys.filter { $0.hasSuffix("_API_KEY") || $0.hasSuffix("_AUTH_KEY") || $0 == "OPENAI_BASE_URL" }.sorted().joined(separator: ", ").nilIfEmpty ?? "(none: extractive answers)"),
         ]

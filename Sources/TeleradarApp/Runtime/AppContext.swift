@@ -31,12 +31,16 @@ package struct AppContext: Sendable {
     package let retrieval: RetrievalService
     /// Answers with sources.
     package let answers: AnswerService
+    /// Users' TDLib sessions (QR login, live updates); also a `Service` that `serve` runs.
+    package let telegramSessions: TDLibSessionManager
 
     /// Opens the database, applies migrations (unless `migrate` is false), loads and checks the secrets key.
     /// With `embeddings`, the embedder is loaded and the vector index rebuilt from the database (what
-    /// `serve`, `ask`, `search` and `reindex` need; other commands skip the cost).
+    /// `serve`, `ask`, `search` and `reindex` need; other commands skip the cost). `sessions` replaces the TDLib
+    /// session options (tests inject a fake TDLib transport and short lifetimes).
     package static func bootstrap(
-        config: AppConfig, logger: Logger, migrate: Bool = true, embeddings: Bool = false
+        config: AppConfig, logger: Logger, migrate: Bool = true, embeddings: Bool = false,
+        sessions: TDLibSessionManager.Options = TDLibSessionManager.Options()
     ) async throws -> AppContext {
         let database = try await Database.open(config.database, logger: logger)
         do {
@@ -63,16 +67,24 @@ package struct AppContext: Sendable {
             }
             let retrieval = RetrievalService(database: database, vectors: vectorSearch)
             let answers = AnswerService(
-                retrieval: retrieval, chatModel: config.models.makeChatModel(http: http, logger: logger), quotas: quotas,
+                retrieval: retrieval, chatModel: config.models.makeChatModel(http: http, logger: logger),
+                quotas: quotas,
                 database: database, logger: logger)
+            let telegramSessions = TDLibSessionManager(
+                credentials: config.telegramAPI,
+                store: TDLibSessionStore(dataDirectory: config.dataDirectory, secrets: secrets, cache: cache),
+                database: database, vectorIndex: vectorSearch?.index, options: sessions, logger: logger)
+            ingestion.sessionSource = { channel in await telegramSessions.channelSource(subscribedTo: channel.id) }
+            var channels = ChannelService(database: database, quotas: quotas, ingestion: ingestion, logger: logger)
+            channels.sessionSource = { userID in await telegramSessions.channelSource(userID: userID) }
             return AppContext(
                 config: config, logger: logger, database: database, secrets: secrets,
                 accounts: AccountService(database: database, logger: logger), quotas: quotas,
                 jobs: JobQueue(database: database), leases: LeaseStore(database: database), cache: cache,
                 startedAt: Date(), http: http, ingestion: ingestion,
-                channels: ChannelService(database: database, quotas: quotas, ingestion: ingestion, logger: logger),
+                channels: channels,
                 importer: ImportService(database: database, logger: logger), vectorSearch: vectorSearch,
-                retrieval: retrieval, answers: answers)
+                retrieval: retrieval, answers: answers, telegramSessions: telegramSessions)
         } catch {
             await database.shutdown()
             throw error

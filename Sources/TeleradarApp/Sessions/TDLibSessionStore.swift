@@ -47,7 +47,9 @@ package struct TDLibSessionStore: Sendable {
     }
 
     /// `setTdlibParameters` for a user, with Telegram API credentials (`TELEGRAM_API_ID`, `TELEGRAM_API_HASH`).
-    package func parameters(userID: Int64, apiID: Int32, apiHash: String, language: String) async throws -> TDLibParameters {
+    package func parameters(userID: Int64, apiID: Int32, apiHash: String, language: String) async throws
+        -> TDLibParameters
+    {
         TDLibParameters(
             apiID: apiID, apiHash: apiHash, databaseDirectory: try directory(userID: userID),
             databaseEncryptionKey: try await databaseKey(userID: userID), systemLanguageCode: language)

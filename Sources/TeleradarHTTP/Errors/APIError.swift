@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import TeleradarApp
 import TeleradarCore
 import TeleradarStorage
 
@@ -38,6 +39,7 @@ package struct APIError: Error, HTTPResponseError, Sendable, CustomStringConvert
         case let error as APIError: return error
         case let error as DomainError: return from(domain: error)
         case let error as SourceError: return from(source: error)
+        case let error as TDLibSessionError: return from(session: error)
         case let error as HTTPError:
             return APIError(error.status, code: Self.code(for: error.status), message: error.body ?? error.status.reasonPhrase)
         case is DecodingError:
@@ -58,6 +60,14 @@ package struct APIError: Error, HTTPResponseError, Sendable, CustomStringConvert
             APIError(
                 .tooManyRequests, code: "quota_\(denial.kind.rawValue)", message: denial.message,
                 headers: denial.resetsAt.map { [.retryAfter: String(max(1, Int($0.timeIntervalSinceNow.rounded(.up))))] } ?? [:])
+        }
+    }
+
+    static func from(session error: TDLibSessionError) -> APIError {
+        switch error {
+        case .notConfigured: APIError(.serviceUnavailable, code: "tdlib_not_configured", message: error.description)
+        case .libraryUnavailable: APIError(.serviceUnavailable, code: "tdlib_unavailable", message: error.description)
+        case .sessionBusy: APIError(.conflict, code: "session_busy", message: error.description)
         }
     }
 

@@ -37,6 +37,8 @@ package struct RateLimitPolicy: Sendable {
         "POST /api/v1/channels": RouteLimit(20),
         "POST /api/v1/admin/invites": RouteLimit(60),
         "POST /api/v1/admin/session": RouteLimit(10),
+        "POST /api/v1/telegram/login": RouteLimit(10),
+        "POST /api/v1/telegram/login/password": RouteLimit(10),
     ]
 
     /// The policy of a configuration (`RATE_LIMIT_PER_MINUTE`).

@@ -2,7 +2,7 @@ import Foundation
 
 extension APIRouteDoc {
     /// Every route of the server.
-    package static let all: [APIRouteDoc] = health + user + channels + rag + admin
+    package static let all: [APIRouteDoc] = health + user + channels + rag + admin + telegram
 
     /// `POST /bot/webhook`: mounted, and so documented, only when the bot runs in `BOT_MODE=webhook`.
     package static let botWebhook = APIRouteDoc(

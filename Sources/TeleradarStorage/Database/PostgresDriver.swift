@@ -76,7 +76,9 @@ package final class PostgresDriver: DatabaseDriver {
                 try await db.raw("COMMIT").run()
                 return value
             } catch {
-                do { try await db.raw("ROLLBACK").run() } catch {
+                // In a task of its own: a cancelled caller (the usual reason to be here) must not cancel the
+                // ROLLBACK too, or the connection stays inside the transaction.
+                do { try await Task { try await db.raw("ROLLBACK").run() }.value } catch {
                     logger.error("PostgreSQL ROLLBACK failed", metadata: ["error": "\(error)"])
                 }
                 throw error

@@ -13,7 +13,7 @@ struct RouteSweepTests {
     /// Routes anyone may call. `POST /bot/webhook` authenticates by its own secret header.
     static let publicRoutes: Set<String> = [
         "GET /health", "GET /health/dependencies", "GET /metrics", "GET /openapi.json", "GET /docs",
-        "POST /bot/webhook",
+        "POST /bot/webhook", "GET /miniapp/login", "GET /miniapp/login.js", "GET /miniapp/login.css",
     ]
 
     /// Routes whose body names ids, with a body naming user A's objects.

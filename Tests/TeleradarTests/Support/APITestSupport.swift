@@ -14,12 +14,12 @@ enum APITest {
     /// The application `serve` builds, on a fresh context (channel source: the fake t.me at `base`).
     static func with(
         _ backend: Backend, base: String? = nil, environment: [String: String] = [:],
-        rateLimits: RateLimitPolicy? = nil,
+        rateLimits: RateLimitPolicy? = nil, sessions: TDLibSessionManager.Options = TDLibSessionManager.Options(),
         _ body: @Sendable (AppContext, any TestClientProtocol) async throws -> Void
     ) async throws {
         var environment = environment
         if let base { environment["TELEGRAM_WEB_BASE_URL"] = base }
-        try await TestContext.with(backend, environment: environment) { context in
+        try await TestContext.with(backend, environment: environment, sessions: sessions) { context in
             let app = buildApplication(context: context, rateLimits: rateLimits)
             try await app.test(.router) { client in try await body(context, client) }
         }

@@ -7,16 +7,20 @@ import TeleradarStorage
 enum TestContext {
     static func with<T: Sendable>(
         _ backend: Backend, environment: [String: String] = [:], embeddings: Bool = false,
+        sessions: TDLibSessionManager.Options = TDLibSessionManager.Options(),
         _ body: (AppContext) async throws -> T
     ) async throws -> T {
         let (databaseConfiguration, cleanup) = try await TestDatabase.makeConfiguration(backend)
-        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("teleradar-data-\(UUID().uuidString)").path
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "teleradar-data-\(UUID().uuidString)"
+        ).path
         // Keyword search only unless a test asks for an embedder (loading e5 costs seconds).
         let environment = environment.merging(["EMBEDDER": "none"]) { mine, _ in mine }
         var config = try AppConfig.resolve { environment[$0] }
         config.database = databaseConfiguration
         config.dataDirectory = dataDirectory
-        let context = try await AppContext.bootstrap(config: config, logger: TestDatabase.logger, embeddings: embeddings)
+        let context = try await AppContext.bootstrap(
+            config: config, logger: TestDatabase.logger, embeddings: embeddings, sessions: sessions)
         do {
             let result = try await body(context)
             await context.shutdown()

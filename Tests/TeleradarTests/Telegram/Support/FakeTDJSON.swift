@@ -131,6 +131,25 @@ final class FakeTDJSON: TDJSONTransport {
         enqueue([update.setting("@client_id", .int(Int64(clientID)))])
     }
 
+    /// Manual QR mode: rotates `clientID`'s QR link.
+    func rotateQR(clientID: Int32) {
+        deliver(state.withLock { $0.server.rotateQR(clientID: clientID) }, to: clientID)
+    }
+
+    /// Manual QR mode: the QR code of `clientID` was scanned.
+    func confirmQR(clientID: Int32) {
+        deliver(state.withLock { $0.server.confirmQR(clientID: clientID) }, to: clientID)
+    }
+
+    private func deliver(_ outgoing: [FakeTDLibServer.Outgoing], to clientID: Int32) {
+        enqueue(
+            outgoing.map { item in
+                switch item {
+                case .update(let object), .response(let object): object.setting("@client_id", .int(Int64(clientID)))
+                }
+            })
+    }
+
     /// Every request received, in order, with its client id.
     var requests: [(clientID: Int32, request: TestJSON)] {
         state.withLock { $0.requests }

@@ -5,6 +5,9 @@ import Foundation
 struct FakeTDJSONScript: Sendable {
     /// The links `authorizationStateWaitOtherDeviceConfirmation` rotates through before the scan is confirmed.
     var qrLinks = ["tg://login?token=AQID-first", "tg://login?token=BAUG-second", "tg://login?token=BwgJ-third"]
+    /// When true, `requestQrCodeAuthentication` shows only the first link; the test rotates links and confirms
+    /// the scan itself (`FakeTDJSON.rotateQR`, `confirmQR`).
+    var manualQR = false
     /// The 2FA password, nil when the account has none.
     var password: String?
     /// The hint shown with the password prompt.
@@ -83,7 +86,8 @@ struct FakeTDChannel: Sendable, Hashable {
             ]
         return [
             "@type": "supergroup", "id": .int(supergroupID), "usernames": usernames, "date": 1_600_000_000,
-            "status": ["@type": "chatMemberStatusMember", "member_until_date": 0], "member_count": .int(Int64(memberCount)),
+            "status": ["@type": "chatMemberStatusMember", "member_until_date": 0],
+            "member_count": .int(Int64(memberCount)),
             "boost_level": 0, "has_automatic_translation": false, "has_linked_chat": false, "has_location": false,
             "sign_messages": false, "show_message_sender": false, "join_to_send_messages": false,
             "join_by_request": false, "is_slow_mode_enabled": false, "is_channel": .bool(isChannel),

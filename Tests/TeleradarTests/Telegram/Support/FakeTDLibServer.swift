@@ -14,6 +14,7 @@ struct FakeTDLibServer: Sendable {
         var authorization: TestJSON = ["@type": "authorizationStateWaitTdlibParameters"]
         var historyCalls = 0
         var parameters: TestJSON?
+        var qrIndex = 0
     }
 
     var script: FakeTDJSONScript
@@ -89,6 +90,11 @@ struct FakeTDLibServer: Sendable {
                 return [.response(Self.error(400, "Unexpected requestQrCodeAuthentication"))]
             }
             var out: [Outgoing] = [.response(Self.ok)]
+            if script.manualQR {
+                client.qrIndex = 0
+                out.append(transition(&client, to: qrState(script.qrLinks[0])))
+                return out
+            }
             for link in script.qrLinks {
                 out.append(
                     transition(
@@ -124,6 +130,31 @@ struct FakeTDLibServer: Sendable {
                 .response(Self.error(400, "Failed to parse JSON object as TDLib request: Unknown class \"\(type)\""))
             ]
         }
+    }
+
+    private func qrState(_ link: String) -> TestJSON {
+        ["@type": "authorizationStateWaitOtherDeviceConfirmation", "link": .string(link)]
+    }
+
+    /// Manual QR mode: TDLib rotates `clientID`'s link to the next one of the script.
+    mutating func rotateQR(clientID: Int32) -> [Outgoing] {
+        guard var client = clients[clientID],
+            client.authorization.type == "authorizationStateWaitOtherDeviceConfirmation"
+        else { return [] }
+        client.qrIndex = min(client.qrIndex + 1, script.qrLinks.count - 1)
+        let out = [transition(&client, to: qrState(script.qrLinks[client.qrIndex]))]
+        clients[clientID] = client
+        return out
+    }
+
+    /// Manual QR mode: the code was scanned: on to the password, or ready.
+    mutating func confirmQR(clientID: Int32) -> [Outgoing] {
+        guard var client = clients[clientID],
+            client.authorization.type == "authorizationStateWaitOtherDeviceConfirmation"
+        else { return [] }
+        let out = [transition(&client, to: script.password != nil ? passwordState : state("Ready"))]
+        clients[clientID] = client
+        return out
     }
 
     private var passwordState: TestJSON {
