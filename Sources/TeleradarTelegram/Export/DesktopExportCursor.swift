@@ -8,7 +8,6 @@ import TeleradarCore
 /// is final. A reference type because it owns the open file; use it from one task at a time.
 package final class DesktopExportCursor {
     private let streamer: JSONObjectStreamer
-    private let decoder = JSONDecoder()
     private let onProgress: (@Sendable (DesktopExportProgress) -> Void)?
     private var reportedChunks = 0
     private var reportedFinish = false
@@ -64,21 +63,14 @@ package final class DesktopExportCursor {
             )
         }
         do {
-            return try decoder.decode(DesktopExportMessage.self, from: element.bytes)
+            return DesktopExportMessage(json: try ExportJSON.parse(element.bytes))
         } catch {
             let place = streamer.lineAndColumn(at: element.offset)
             throw .malformedJSON(
                 offset: element.offset, line: place?.line, column: place?.column,
-                reason: "message at index \(element.index) is not valid JSON: \(Self.describe(error))"
+                reason:
+                    "message at index \(element.index) is not valid JSON: \(error.reason) at byte \(error.offset) of the message"
             )
         }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        guard let decodingError = error as? DecodingError, case .dataCorrupted(let context) = decodingError else {
-            return "\(error)"
-        }
-        if let underlying = context.underlyingError { return "\(context.debugDescription) (\(underlying))" }
-        return context.debugDescription
     }
 }

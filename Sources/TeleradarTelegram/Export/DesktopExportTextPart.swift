@@ -1,6 +1,6 @@
 /// One piece of a message's text: a plain string, or a formatted part such as
 /// `{"type": "text_link", "text": "here", "href": "https://…"}` from `text` arrays and `text_entities`.
-struct DesktopExportTextPart: Decodable, Sendable, Hashable {
+struct DesktopExportTextPart: Sendable, Hashable {
     /// The type of unformatted parts.
     static let plainType = "plain"
 
@@ -13,10 +13,6 @@ struct DesktopExportTextPart: Decodable, Sendable, Hashable {
     /// The language of a `pre` block.
     var language: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type, text, href, language
-    }
-
     /// Creates a part.
     init(type: String, text: String, href: String? = nil, language: String? = nil) {
         self.type = type
@@ -25,19 +21,17 @@ struct DesktopExportTextPart: Decodable, Sendable, Hashable {
         self.language = language
     }
 
-    /// Decodes a bare string as a plain part and an object as a typed part; anything else becomes an empty
-    /// plain part. Never throws, so one odd part cannot stop the rest of the array from decoding.
-    init(from decoder: any Decoder) throws {
-        if let container = try? decoder.container(keyedBy: CodingKeys.self) {
+    /// Reads a bare string as a plain part and an object as a typed part; anything else becomes an empty plain
+    /// part, so one odd part cannot stop the rest of the array.
+    init(json: ExportJSON) {
+        switch json {
+        case .object:
             self.init(
-                type: container.exportString(.type) ?? Self.plainType,
-                text: container.exportString(.text) ?? "",
-                href: container.exportString(.href),
-                language: container.exportString(.language)
-            )
-        } else if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+                type: json.string("type") ?? Self.plainType, text: json.string("text") ?? "",
+                href: json.string("href"), language: json.string("language"))
+        case .string(let text):
             self.init(type: Self.plainType, text: text)
-        } else {
+        default:
             self.init(type: Self.plainType, text: "")
         }
     }
