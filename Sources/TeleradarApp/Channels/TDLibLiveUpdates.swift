@@ -85,8 +85,19 @@ package struct TDLibLiveUpdates: Service {
     /// Applies every update of `updates` in order; returns when the sequence ends. Errors are logged and
     /// counted per update.
     package func consume<Updates: AsyncSequence<TDUpdate, Never>>(_ updates: Updates) async {
+        var dropped = await client.droppedUpdateCount
         for await update in updates {
             _ = await handle(update)
+            let now = await client.droppedUpdateCount
+            if now > dropped {
+                // The consumer fell more than a buffer behind: the oldest updates were lost. New posts come
+                // back with the next scheduled parse (it fetches from the cursor); edits and deletions do not.
+                Counter(label: "tdlib_updates_dropped_total").increment(by: now - dropped)
+                logger.warning(
+                    "tdlib live updates fell behind; updates dropped",
+                    metadata: ["client": "\(client.clientID)", "dropped": "\(now - dropped)"])
+                dropped = now
+            }
         }
     }
 

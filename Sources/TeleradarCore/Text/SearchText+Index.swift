@@ -9,12 +9,12 @@ extension SearchText {
     /// bytes under one lock per post, and the stems are appended to the output bytes. Only words the memo has
     /// not seen become strings, to be stemmed.
     package static func indexDocument(_ text: String) -> String {
-        if text.utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }), Tokenizer.needsComposition(text) {
-            return document(text)  // Combining accents: the scalar path composes them first.
-        }
         var tokens = IndexTokens()
         var source = text
         source.withUTF8 { tokens.read($0) }
+        if tokens.sawCombiningMark, Tokenizer.needsComposition(text) {
+            return document(text)  // Combining accents: the scalar path composes them first.
+        }
         guard tokens.count > 0 else { return "" }
 
         // Stems of known words are copied out under the lock; unknown words are stemmed after it.
@@ -79,6 +79,8 @@ struct IndexTokens {
     private var ends: [Int] = []
     /// Each token's ``StemTable/hash(_:)``.
     private(set) var hashes: [UInt64] = []
+    /// Whether the text has a scalar from U+0300–U+037F (combining accents among them), which may need composing.
+    private(set) var sawCombiningMark = false
 
     var count: Int { ends.count }
 
@@ -127,6 +129,7 @@ struct IndexTokens {
             // Decode one scalar (the text is valid UTF-8).
             let value: UInt32
             if lead < 0xE0 {
+                if lead == 0xCC || lead == 0xCD { sawCombiningMark = true }
                 value = UInt32(lead & 0x1F) << 6 | UInt32(text[i + 1] & 0x3F)
                 i += 2
             } else if lead < 0xF0 {

@@ -25,11 +25,19 @@ extension ExportJSONParser {
                 return try buffer.withUnsafeBufferPointer { (all) throws(ExportJSON.SyntaxError) in try validated(all) }
             }
             if byte < 0x20 { throw fail("control character inside a string") }
-            position += 1
             guard byte == UInt8(ascii: "\\") else {
-                buffer.append(byte)
+                // Copy the run up to the next quote, backslash or control character at once.
+                let run = position
+                position += 1
+                while position < bytes.count {
+                    let next = bytes[position]
+                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
+                    position += 1
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
                 continue
             }
+            position += 1
             guard position < bytes.count else { break }
             let escape = bytes[position]
             position += 1

@@ -23,6 +23,8 @@ package actor TDLibClient {
     package private(set) var isClosed = false
     /// Updates that could not be decoded (dropped); a non-zero value points at a schema drift.
     package private(set) var undecodableUpdateCount = 0
+    /// Updates a subscriber's full buffer could not take (its oldest were dropped), over all subscribers.
+    package private(set) var droppedUpdateCount = 0
 
     private struct PendingRequest {
         var name: String
@@ -187,7 +189,9 @@ package actor TDLibClient {
             undecodableUpdateCount += 1
             return
         }
-        for subscriber in updateSubscribers.values { subscriber.yield(update) }
+        for subscriber in updateSubscribers.values {
+            if case .dropped = subscriber.yield(update) { droppedUpdateCount += 1 }
+        }
         guard case .authorizationState(let state) = update else { return }
         authorizationState = state
         for subscriber in stateSubscribers.values { subscriber.yield(state) }

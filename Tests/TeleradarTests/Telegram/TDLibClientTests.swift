@@ -64,6 +64,29 @@ struct TDLibClientTests {
         try await client.close()
     }
 
+    @Test("a subscriber that falls a buffer behind loses its oldest updates, and they are counted")
+    func droppedUpdates() async throws {
+        let fake = TDLibFakeSupport.loggedInFake(channels: [])
+        let client = try await TDLibFakeSupport.loggedInClient(fake)
+        let stream = await client.updates(bufferSize: 2)
+        #expect(await client.droppedUpdateCount == 0)
+        for id in 1...5 {
+            let message = FakeTDMessage(publicID: Int64(id), date: 1_700_000_000, text: "post \(id)", views: 1)
+            fake.push(
+                ["@type": "updateNewMessage", "message": message.json(chatID: -1_000_000_000_009)], to: client.clientID)
+        }
+        // Wait until the receive loop has handled all five.
+        for _ in 0..<200 where await client.droppedUpdateCount < 3 { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(await client.droppedUpdateCount == 3)
+        var texts: [String] = []
+        for await update in stream {
+            if case .newMessage(let message) = update { texts.append(TDLibPostMapper.post(from: message)?.text ?? "") }
+            if texts.count == 2 { break }
+        }
+        #expect(texts == ["post 4", "post 5"])
+        try await client.close()
+    }
+
     @Test("new messages, edits and deletions are published as typed updates")
     func updates() async throws {
         let fake = TDLibFakeSupport.loggedInFake(channels: [])
