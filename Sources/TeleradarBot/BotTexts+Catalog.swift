@@ -113,6 +113,10 @@ extension BotTexts {
         .myChannelsHeader: (
             ru: "<b>Ваши каналы ({count} из {limit})</b>", en: "<b>Your channels ({count} of {limit})</b>"
         ),
+        .myChannelsHeldBack: (
+            ru: "   ⏸ новые посты ждут: дневной лимит постов подписчиков исчерпан; продолжу после {date} UTC",
+            en: "   ⏸ new posts are waiting: the subscribers' daily post limit is used up; resumes after {date} UTC"
+        ),
         .removeChannelChoose: (ru: "Какой канал убрать?", en: "Which channel should I remove?"),
         .removeChannelConfirm: (ru: "Перестать следить за {channel}?", en: "Stop following {channel}?"),
         .removeChannelDone: (ru: "🗑 Вы больше не следите за {channel}.", en: "🗑 You no longer follow {channel}."),
