@@ -52,6 +52,8 @@ package enum BotTextKey: String, Sendable, CaseIterable, Hashable {
     // Channels
     case addChannelAsk, addChannelAdded, addChannelAlready, addChannelParseError
     case myChannelsEmpty, myChannelsHeader, myChannelsHeldBack
+    // Telegram session
+    case loginPendingTier, sessionReady, sessionReadyTier
     case removeChannelChoose, removeChannelConfirm, removeChannelDone, removeChannelCancelled, removeChannelNone
     // Ask and search
     case askUsage, askWorking, askSources, askCached, searchNothing, searchHeader
