@@ -34,6 +34,9 @@ extension BotRouter {
             [
                 "channel": channel, "found": String(result.postsFound), "total": String(result.totalPosts),
             ])
+        if let until = result.heldBackUntil {
+            text += "\n" + request.text(.myChannelsHeldBack, ["date": BotFormat.dateTime(until)])
+        }
         if let error = result.parseError {
             text += "\n" + request.text(.addChannelParseError, ["error": TelegramHTML.escape(error)])
         }

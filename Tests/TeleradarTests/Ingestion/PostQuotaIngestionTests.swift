@@ -161,6 +161,25 @@ struct PostQuotaIngestionTests {
         }
     }
 
+    @Test(
+        "the first parse of an added channel is charged too, and the result says it was held back",
+        arguments: Backend.allCases)
+    func firstParse(backend: Backend) async throws {
+        try await TestContext.with(backend) { context in
+            let now = Date()
+            let setup = try await Self.setup(context, posts: 1...30)
+            let user = try await context.accounts.register(.init(telegramID: 7), now: now)
+            try await setup.use(90, of: user, at: now)
+            let service = ChannelService(
+                database: context.database, quotas: context.quotas, ingestion: setup.ingestion, logger: context.logger)
+            let added = try await service.add(user: user, name: "@quota_news", now: now)
+            #expect(added.postsFound == 10)
+            #expect(added.heldBackUntil == QuotaPolicy.nextReset(after: now))
+            #expect(try await setup.storedIDs() == Array(1...10))
+            #expect(try await setup.postsToday(user, at: now) == 100)
+        }
+    }
+
     @Test("/my_channels says which channel is held back and when it resumes", arguments: Backend.allCases)
     func botShowsHold(backend: Backend) async throws {
         try await TestContext.with(backend) { context in
