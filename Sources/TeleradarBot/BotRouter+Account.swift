@@ -18,7 +18,10 @@ extension BotRouter {
         }
         // With QR login configured, the invite's tier is activated when the login succeeds (SPEC A); the code is
         // used up now, atomically, so a single-use code cannot be shared meanwhile.
-        let qrLogin = context.config.telegramAPI != nil
+        // A user whose own account is already logged in (recorded session) has nothing left to wait for.
+        let qrLogin =
+            context.config.telegramAPI != nil
+            ? !(try await context.telegramSessions.isRecorded(userID: request.user.id)) : false
         let (invite, user) = try await context.accounts.redeemInvite(
             code: code, telegramID: request.user.telegramID, tierAfterLogin: qrLogin, now: request.now)
         if qrLogin {

@@ -66,4 +66,25 @@ struct BotLoginTierTests {
             #expect(bot.api.violations == [])
         }
     }
+
+    @Test(
+        "a user whose own Telegram session is already recorded gets the invite's tier at /login",
+        arguments: Backend.allCases)
+    func alreadyLoggedIn(backend: Backend) async throws {
+        try await TestContext.with(backend, environment: TelegramLogin.environment) { context in
+            let bot = try BotHarness(context: context)
+            let service = bot.service()
+            let invite = try await context.accounts.createInvite(
+                tier: .basic, maxUses: 1, validDays: 7, trialDays: nil, createdBy: nil)
+            let alice = BotUsers.alice
+            let user = try await context.accounts.register(.init(telegramID: alice.id))
+            try await context.cache.setJSON(
+                TDLibSessionManager.recordNamespace, String(user.id),
+                value: TDLibSessionManager.Record(telegramUserID: alice.id, authorizedAt: Date()), ttl: nil)
+            let replies = try await bot.say("/login \(invite.code)", from: alice, via: service)
+            #expect(replies.first?.contains("basic") == true)
+            #expect(try await context.accounts.user(telegramID: alice.id).tier == .basic)
+            #expect(try await context.accounts.invites.pendingTier(userID: user.id) == nil)
+        }
+    }
 }
