@@ -201,4 +201,28 @@ struct PostQuotaIngestionTests {
             #expect(text.contains(BotFormat.dateTime(QuotaPolicy.nextReset(after: now))))
         }
     }
+
+    @Test("GET /api/v1/channels lists the held-back channels with the reset time", arguments: Backend.allCases)
+    func apiShowsHold(backend: Backend) async throws {
+        try await APITest.with(backend) { context, client in
+            let now = Date()
+            let setup = try await Self.setup(context, posts: 1...20)
+            let caller = try await APITest.user(context, telegramID: 8)
+            _ = try await ChannelRepository(database: context.database).subscribe(
+                userID: caller.id, channelID: setup.channel.id)
+            let user = try await context.accounts.user(id: caller.id)
+            try await setup.use(90, of: user, at: now)
+            #expect(await setup.ingestion.parse(setup.channel, now: { now }).deferred == 10)
+            try await client.execute(uri: "/api/v1/channels", method: .get, headers: APITest.headers(caller.token)) {
+                response in
+                #expect(response.status == .ok)
+                let body = APITest.json(response)
+                let held = try #require(body["posts_held_back"] as? [[String: Any]])
+                #expect(held.count == 1)
+                #expect(held.first?["channel"] as? String == "quota_news")
+                #expect(held.first?["deferred"] as? Int == 10)
+                #expect(held.first?["resets_at"] is String)
+            }
+        }
+    }
 }
