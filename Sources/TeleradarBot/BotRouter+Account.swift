@@ -64,6 +64,10 @@ extension BotRouter {
     func subscription(_ request: BotRequest) async throws {
         let usage = try await context.quotas.usage(user: request.user, now: request.now)
         let digest = usage.limits.aiDigest ? request.text(.buttonYes) : request.text(.buttonNo)
+        var pending = ""
+        if let tier = try await context.accounts.invites.pendingTier(userID: request.user.id, now: request.now) {
+            pending = "\n" + request.text(.subscriptionPendingTier, ["tier": TelegramHTML.escape(tier.tier.rawValue)])
+        }
         try await replier.send(
             request.chatID,
             request.text(
@@ -74,7 +78,7 @@ extension BotRouter {
                     "posts": String(usage.postsToday), "maxPosts": String(usage.limits.postsPerDay),
                     "queries": String(usage.ragQueriesToday), "maxQueries": String(usage.limits.ragQueriesPerDay),
                     "digest": digest, "reset": BotFormat.dateTime(usage.resetsAt),
-                ]))
+                ]) + pending)
     }
 
     /// `/token`: issues an API token; `/token revoke` revokes all of the user's tokens.

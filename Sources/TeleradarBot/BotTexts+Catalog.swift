@@ -123,6 +123,10 @@ extension BotTexts {
             ru: "✅ Ваш Telegram-аккаунт подключён: каналы будут читаться через него.",
             en: "✅ Your Telegram account is connected: channels will be read through it."
         ),
+        .subscriptionPendingTier: (
+            ru: "⏳ Тариф <b>{tier}</b> по коду приглашения включится после входа по QR-коду.",
+            en: "⏳ The <b>{tier}</b> tier of your invite starts once you log in with the QR code."
+        ),
         .sessionReadyTier: (
             ru: "Тариф <b>{tier}</b> включён{expiry}.", en: "The <b>{tier}</b> tier is now active{expiry}."
         ),

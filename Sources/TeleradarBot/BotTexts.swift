@@ -53,7 +53,7 @@ package enum BotTextKey: String, Sendable, CaseIterable, Hashable {
     case addChannelAsk, addChannelAdded, addChannelAlready, addChannelParseError
     case myChannelsEmpty, myChannelsHeader, myChannelsHeldBack
     // Telegram session
-    case loginPendingTier, sessionReady, sessionReadyTier
+    case loginPendingTier, sessionReady, sessionReadyTier, subscriptionPendingTier
     case removeChannelChoose, removeChannelConfirm, removeChannelDone, removeChannelCancelled, removeChannelNone
     // Ask and search
     case askUsage, askWorking, askSources, askCached, searchNothing, searchHeader

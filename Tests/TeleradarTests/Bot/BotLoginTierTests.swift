@@ -35,6 +35,8 @@ struct BotLoginTierTests {
             // The single use is taken: nobody else gets it meanwhile.
             let bob = try await bot.say("/login \(invite.code)", from: BotUsers.bob, via: service)
             #expect(bob.first?.contains("used up") == true)
+            let subscription = try await bot.say("/subscription", from: alice, via: service)
+            #expect(subscription.first?.contains("Тариф <b>premium</b> по коду приглашения включится") == true)
             // The redeemed invite lets Alice in (on the free tier for now).
             let channels = try await bot.say("/my_channels", from: alice, via: service)
             #expect(channels != [BotTexts.render(.needInvite, .ru)])
