@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Teleradar needs on a Debian machine with Swift, idempotently.
 #   scripts/setup.sh            runtime needs (native wheels under .deps/)
-#   scripts/setup.sh --tests    also PostgreSQL for the test suite
+#   scripts/setup.sh --tests    also PostgreSQL, qrencode, node and Chromium for the test suite
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,6 +61,8 @@ if [ $want_tests -eq 1 ]; then
   # The qrencode command line checks the QR module matrices; node runs the Mini App script in the tests.
   apt_install qrencode
   command -v node >/dev/null || apt_install nodejs
+  # Headless Chromium runs the Mini App pages against a live test server (the page tests).
+  command -v chromium >/dev/null || apt_install chromium
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     apt_install postgresql
   fi

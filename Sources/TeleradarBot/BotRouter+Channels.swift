@@ -8,7 +8,8 @@ extension BotRouter {
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else {
             try await conversations.set(
-                BotConversation(step: .awaitingChannelName, startedAt: request.now), chatID: request.chatID, now: request.now)
+                BotConversation(step: .awaitingChannelName, startedAt: request.now), chatID: request.chatID,
+                now: request.now)
             try await replier.send(request.chatID, request.text(.addChannelAsk))
             return
         }
@@ -19,21 +20,30 @@ extension BotRouter {
         let result = try await context.channels.add(user: request.user, name: name, now: request.now)
         let channel = BotFormat.channel(result.channel.username)
         if !result.newlyFollowed {
-            try await replier.send(request.chatID, request.text(.addChannelAlready, [
-                "channel": channel, "total": String(result.totalPosts),
-            ]))
+            try await replier.send(
+                request.chatID,
+                request.text(
+                    .addChannelAlready,
+                    [
+                        "channel": channel, "total": String(result.totalPosts),
+                    ]))
             return
         }
-        var text = request.text(.addChannelAdded, [
-            "channel": channel, "found": String(result.postsFound), "total": String(result.totalPosts),
-        ])
+        var text = request.text(
+            .addChannelAdded,
+            [
+                "channel": channel, "found": String(result.postsFound), "total": String(result.totalPosts),
+            ])
+        if let until = result.heldBackUntil {
+            text += "\n" + request.text(.myChannelsHeldBack, ["date": BotFormat.dateTime(until)])
+        }
         if let error = result.parseError {
             text += "\n" + request.text(.addChannelParseError, ["error": TelegramHTML.escape(error)])
         }
         try await replier.send(request.chatID, text)
     }
 
-    /// `/my_channels`: the followed channels with their post counts.
+    /// `/my_channels`: the followed channels, each held back by the posts/day quota saying until when.
     func myChannels(_ request: BotRequest) async throws {
         let channels = try await context.channels.list(user: request.user)
         guard !channels.isEmpty else {
@@ -44,7 +54,11 @@ extension BotRouter {
         var lines = [request.text(.myChannelsHeader, ["count": String(channels.count), "limit": String(limit)])]
         for channel in channels {
             let title = channel.title.isEmpty ? "" : " — " + TelegramHTML.escape(channel.title)
-            lines.append("• " + TelegramHTML.link("@\(channel.username)", url: "https://t.me/\(channel.username)") + title)
+            lines.append(
+                "• " + TelegramHTML.link("@\(channel.username)", url: "https://t.me/\(channel.username)") + title)
+            if let hold = try await context.ingestion.quota.hold(channelID: channel.id, now: request.now) {
+                lines.append(request.text(.myChannelsHeldBack, ["date": BotFormat.dateTime(hold.resetsAt)]))
+            }
         }
         try await replier.send(request.chatID, lines.joined(separator: "\n"))
     }
@@ -66,12 +80,16 @@ extension BotRouter {
             try await replier.send(request.chatID, request.text(.removeChannelNone))
             return
         }
-        let rows = channels.prefix(50).map { [BotAPI.InlineKeyboardButton.callback("@\($0.username)", data: "rm:\($0.username)")] }
-        try await replier.send(request.chatID, request.text(.removeChannelChoose), keyboard: BotAPI.InlineKeyboardMarkup(Array(rows)))
+        let rows = channels.prefix(50).map {
+            [BotAPI.InlineKeyboardButton.callback("@\($0.username)", data: "rm:\($0.username)")]
+        }
+        try await replier.send(
+            request.chatID, request.text(.removeChannelChoose), keyboard: BotAPI.InlineKeyboardMarkup(Array(rows)))
     }
 
     /// Buttons `rm:` (choose), `rmy:` (confirmed) and `rmn:` (kept).
-    func removeChannelCallback(_ parts: [String], messageID: Int, callbackID: String, request: BotRequest) async throws {
+    func removeChannelCallback(_ parts: [String], messageID: Int, callbackID: String, request: BotRequest) async throws
+    {
         guard parts.count == 2, try await hasAccess(request.user, now: request.now) else {
             try await replier.answer(callbackID: callbackID, text: request.text(.callbackExpired))
             return
@@ -92,18 +110,22 @@ extension BotRouter {
                 throw error
             }
             try await replier.answer(callbackID: callbackID)
-            try await replier.edit(request.chatID, messageID: messageID, request.text(.removeChannelDone, ["channel": channel]))
+            try await replier.edit(
+                request.chatID, messageID: messageID, request.text(.removeChannelDone, ["channel": channel]))
         default:
             try await replier.answer(callbackID: callbackID)
-            try await replier.edit(request.chatID, messageID: messageID, request.text(.removeChannelCancelled, ["channel": channel]))
+            try await replier.edit(
+                request.chatID, messageID: messageID, request.text(.removeChannelCancelled, ["channel": channel]))
         }
     }
 
     /// Yes/No buttons confirming the removal of `username`.
     private func confirmKeyboard(_ username: String, _ request: BotRequest) -> BotAPI.InlineKeyboardMarkup {
-        BotAPI.InlineKeyboardMarkup([[
-            .callback(request.text(.buttonYes), data: "rmy:\(username)"),
-            .callback(request.text(.buttonNo), data: "rmn:\(username)"),
-        ]])
+        BotAPI.InlineKeyboardMarkup([
+            [
+                .callback(request.text(.buttonYes), data: "rmy:\(username)"),
+                .callback(request.text(.buttonNo), data: "rmn:\(username)"),
+            ]
+        ])
     }
 }

@@ -192,11 +192,14 @@ package struct BotRouter: Sendable {
         return false
     }
 
-    /// Whether `user` has been let in by an invite, a grant or the admin role.
+    /// Whether `user` has been let in by an invite (redeemed, its tier active or waiting for the QR login), a grant
+    /// or the admin role.
     func hasAccess(_ user: User, now: Date) async throws -> Bool {
         if user.isAdmin || user.effectiveTier(at: now) != .free { return true }
         let history = try await context.accounts.history.entries(userID: user.id, limit: 100)
-        return history.contains { $0.newTier != nil && $0.action != .created }
+        if history.contains(where: { $0.newTier != nil && $0.action != .created }) { return true }
+        // An invite redeemed while its tier waits for the QR login lets the user in (on their current tier).
+        return try await context.accounts.invites.hasRedeemed(userID: user.id)
     }
 
     /// True for admins; others are told the command is not for them.

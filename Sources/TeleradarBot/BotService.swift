@@ -75,6 +75,7 @@ package struct BotService: Service {
     /// Registers commands, then polls (or, in webhook mode, waits for webhook calls) until graceful shutdown
     /// or cancellation.
     package func run() async throws {
+        await notifySessionsReady()
         if case .webhook = delivery {
             try await runWebhook()
             return
@@ -97,6 +98,12 @@ package struct BotService: Service {
             }
         }
         logger.info("bot: stopped")
+    }
+
+    /// Tells each user whose Telegram session a QR login made ready (with the tier it activated), from now on.
+    package func notifySessionsReady() async {
+        let router = router
+        await router.context.telegramSessions.onSessionReady("bot") { await router.sessionReady($0) }
     }
 
     /// Webhook mode: resume the updates a killed process accepted but did not handle, `setWebhook` (retried

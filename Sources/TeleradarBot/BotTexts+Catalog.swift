@@ -113,6 +113,27 @@ extension BotTexts {
         .myChannelsHeader: (
             ru: "<b>Ваши каналы ({count} из {limit})</b>", en: "<b>Your channels ({count} of {limit})</b>"
         ),
+        .loginPendingTier: (
+            ru:
+                "✅ Код принят. Тариф <b>{tier}</b> (дней: {days}) включится, когда вы войдёте в свой Telegram-аккаунт по QR-коду (в течение 30 дней). А пока можно добавить канал: /add_channel",
+            en:
+                "✅ Code accepted. The <b>{tier}</b> tier ({days} days) starts when you log in to your Telegram account with the QR code (within 30 days). Meanwhile you can add a channel: /add_channel"
+        ),
+        .sessionReady: (
+            ru: "✅ Ваш Telegram-аккаунт подключён: каналы будут читаться через него.",
+            en: "✅ Your Telegram account is connected: channels will be read through it."
+        ),
+        .subscriptionPendingTier: (
+            ru: "⏳ Тариф <b>{tier}</b> по коду приглашения включится после входа по QR-коду.",
+            en: "⏳ The <b>{tier}</b> tier of your invite starts once you log in with the QR code."
+        ),
+        .sessionReadyTier: (
+            ru: "Тариф <b>{tier}</b> включён{expiry}.", en: "The <b>{tier}</b> tier is now active{expiry}."
+        ),
+        .myChannelsHeldBack: (
+            ru: "   ⏸ новые посты ждут: дневной лимит постов подписчиков исчерпан; продолжу после {date} UTC",
+            en: "   ⏸ new posts are waiting: the subscribers' daily post limit is used up; resumes after {date} UTC"
+        ),
         .removeChannelChoose: (ru: "Какой канал убрать?", en: "Which channel should I remove?"),
         .removeChannelConfirm: (ru: "Перестать следить за {channel}?", en: "Stop following {channel}?"),
         .removeChannelDone: (ru: "🗑 Вы больше не следите за {channel}.", en: "🗑 You no longer follow {channel}."),

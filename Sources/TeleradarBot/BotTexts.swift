@@ -51,7 +51,9 @@ package enum BotTextKey: String, Sendable, CaseIterable, Hashable {
     case quotaChannels, quotaPostsPerDay, quotaQuestionsPerDay, quotaAIDigest, quotaResets
     // Channels
     case addChannelAsk, addChannelAdded, addChannelAlready, addChannelParseError
-    case myChannelsEmpty, myChannelsHeader
+    case myChannelsEmpty, myChannelsHeader, myChannelsHeldBack
+    // Telegram session
+    case loginPendingTier, sessionReady, sessionReadyTier, subscriptionPendingTier
     case removeChannelChoose, removeChannelConfirm, removeChannelDone, removeChannelCancelled, removeChannelNone
     // Ask and search
     case askUsage, askWorking, askSources, askCached, searchNothing, searchHeader

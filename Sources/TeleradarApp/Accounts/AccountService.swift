@@ -59,12 +59,20 @@ package struct AccountService: Sendable {
         return count
     }
 
-    /// Redeems an invite for a user: the atomic use count, the tier with its trial period, history.
-    package func redeemInvite(code: String, telegramID: Int64, now: Date = Date()) async throws -> (InviteCode, User) {
+    /// Redeems an invite for a user: the atomic use count, the tier with its trial period, history. With
+    /// `tierAfterLogin` the use is counted now but the tier waits (`PendingTier`, 30 days) for the user's QR
+    /// login to succeed, which activates it and writes the history row.
+    package func redeemInvite(
+        code: String, telegramID: Int64, tierAfterLogin: Bool = false, now: Date = Date()
+    ) async throws -> (InviteCode, User) {
         let user = try await user(telegramID: telegramID, now: now)
         if user.isBlocked { throw DomainError.blocked }
-        return try await invites.redeem(code: code, userID: user.id, now: now)
+        return try await invites.redeem(
+            code: code, userID: user.id, tierAfterLogin: tierAfterLogin ? Self.pendingTierLifetime : nil, now: now)
     }
+
+    /// How long an invite's tier waits for the user's QR login (`/login CODE` with QR login configured).
+    package static let pendingTierLifetime = Duration.seconds(30 * 86_400)
 
     /// Creates an invite code. `validDays` is how long the code can be redeemed.
     package func createInvite(
@@ -100,7 +108,9 @@ package struct AccountService: Sendable {
     }
 
     /// Issues an API token for a user; the clear token is returned once.
-    package func createToken(telegramID: Int64, name: String = "", now: Date = Date()) async throws -> (token: String, record: APITokenRecord) {
+    package func createToken(telegramID: Int64, name: String = "", now: Date = Date()) async throws -> (
+        token: String, record: APITokenRecord
+    ) {
         let user = try await user(telegramID: telegramID, now: now)
         if user.isBlocked { throw DomainError.blocked }
         return try await tokens.create(userID: user.id, name: name, now: now)

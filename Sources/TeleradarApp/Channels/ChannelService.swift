@@ -33,6 +33,9 @@ package struct ChannelService: Sendable {
         package var totalPosts: Int
         /// Why the first parse failed, if it did (the channel is still followed; the schedule retries).
         package var parseError: String?
+        /// When the first parse was held back by the subscribers' posts/day quota (some or all new posts wait
+        /// for the next run after this reset), else nil.
+        package var heldBackUntil: Date? = nil
     }
 
     /// Follows a channel: validates the name, enforces the tier's channel limit, checks the channel exists,
@@ -57,7 +60,8 @@ package struct ChannelService: Sendable {
         return AddResult(
             channel: try await channels.find(id: channel.id) ?? channel, newlyFollowed: true,
             postsFound: result.stored.inserted, totalPosts: try await posts.count(channelID: channel.id),
-            parseError: result.error)
+            parseError: result.error,
+            heldBackUntil: result.heldBack ? QuotaPolicy.nextReset(after: now) : nil)
     }
 
     /// Resolves through the user's TDLib session when one is ready, else (or when the session cannot answer)

@@ -13,6 +13,8 @@ package struct IngestionService: Sendable {
     package let leases: LeaseStore
     package let jobs: JobQueue
     package let logger: Logger
+    /// The subscribers' posts/day quota: new posts beyond it are deferred to the next day, never dropped.
+    package let quota: PostQuota
     /// Longest FLOOD_WAIT honoured; a longer one fails the channel for this run (recorded) and the run goes on.
     package var floodWaitCap: Duration = .seconds(300)
     /// How many flood waits one channel may honour in one run.
@@ -32,6 +34,7 @@ package struct IngestionService: Sendable {
         posts = PostRepository(database: database)
         leases = LeaseStore(database: database)
         jobs = JobQueue(database: database)
+        quota = PostQuota(database: database)
         self.source = source
         self.logger = logger
     }
@@ -44,6 +47,10 @@ package struct IngestionService: Sendable {
         package var stored = UpsertSummary()
         package var floodWaits: [Int] = []
         package var error: String?
+        /// New posts left for a later run because the subscribers' posts/day quota is used up.
+        package var deferred = 0
+        /// The channel was held back by the posts/day quota (not fetched, or only partly stored).
+        package var heldBack = false
     }
 
     /// Fetches and stores everything newer than the channel's cursor (plus the newest page again, to pick
@@ -71,6 +78,17 @@ package struct IngestionService: Sendable {
                 .record(duration: ContinuousClock.now - started)
         }
         do {
+            let allowance = try await quota.allowance(channelID: channel.id, now: now())
+            if allowance.exhausted {
+                // Every subscriber used up today's posts: not fetched until the counters reset.
+                result.heldBack = true
+                try await quota.holdBack(channelID: channel.id, deferred: nil, allowance: allowance, now: now())
+                logger.info(
+                    "channel held back: its subscribers used up their posts/day",
+                    metadata: ["channel": "\(channel.username)", "resets_at": "\(allowance.resetsAt)"])
+                try await channels.recordParse(channelID: channel.id, error: nil, now: now())
+                return result
+            }
             let cursor = try await posts.lastMessageID(channelID: channel.id)
             var before: Int64? = nil
             var collected: [Int64: IncomingPost] = [:]
@@ -87,14 +105,24 @@ package struct IngestionService: Sendable {
             }
             result.fetched = collected.count
             // Oldest first, so a crash mid-way leaves the cursor below every post not yet stored: no gaps.
-            let ordered = collected.values.sorted { $0.messageID < $1.messageID }
+            var ordered = collected.values.sorted { $0.messageID < $1.messageID }
+            // New posts past the largest remaining posts/day allowance wait for the next day: the cursor
+            // stops at the last one stored, so the next run starts exactly there.
+            let fresh = ordered.count(where: { $0.messageID > cursor })
+            if let remaining = allowance.remaining, fresh > remaining {
+                result.deferred = fresh - remaining
+                ordered.removeLast(result.deferred)
+            }
             for start in stride(from: 0, to: ordered.count, by: batchSize) {
                 let batch = Array(ordered[start..<min(start + batchSize, ordered.count)])
                 let summary = try await posts.upsert(channelID: channel.id, posts: batch, now: now())
                 result.stored.add(summary)
+                try await quota.charge(allowance, stored: summary.inserted, now: now())
                 try await enqueueIndexing(summary.changedPostIDs, now: now())
             }
-            Counter(label: "posts_parsed_total", dimensions: [("source", source.kind)]).increment(by: result.stored.inserted)
+            Counter(label: "posts_parsed_total", dimensions: [("source", source.kind)]).increment(
+                by: result.stored.inserted)
+            try await recordDeferral(channel, result: &result, allowance: allowance, now: now())
             try await channels.recordParse(channelID: channel.id, error: nil, now: now())
         } catch {
             let message = (error as? SourceError)?.description ?? "\(error)"
@@ -124,16 +152,42 @@ package struct IngestionService: Sendable {
         }
     }
 
+    /// Records the posts a run deferred (log, `posts_deferred_total`, the channel's hold), or ends the hold of a
+    /// channel whose backlog is now stored.
+    private func recordDeferral(
+        _ channel: Channel, result: inout ChannelResult, allowance: PostQuota.Allowance, now: Date
+    ) async throws {
+        guard result.deferred > 0 else {
+            if try await quota.hold(channelID: channel.id, now: now) != nil {
+                try await quota.release(channelID: channel.id)
+            }
+            return
+        }
+        result.heldBack = true
+        Counter(label: "posts_deferred_total").increment(by: result.deferred)
+        logger.notice(
+            "new posts deferred: the subscribers' posts/day quota is used up",
+            metadata: [
+                "channel": "\(channel.username)", "stored": "\(result.stored.inserted)",
+                "deferred": "\(result.deferred)",
+                "resets_at": "\(allowance.resetsAt)",
+            ])
+        try await quota.holdBack(channelID: channel.id, deferred: result.deferred, allowance: allowance, now: now)
+    }
+
     private func enqueueIndexing(_ ids: [Int64], now: Date) async throws {
         for start in stride(from: 0, to: ids.count, by: 64) {
             let chunk = Array(ids[start..<min(start + 64, ids.count)])
-            try await jobs.enqueue(try NewJob(kind: JobKind.indexPosts, payload: IndexPostsPayload(postIDs: chunk), priority: 0), now: now)
+            try await jobs.enqueue(
+                try NewJob(kind: JobKind.indexPosts, payload: IndexPostsPayload(postIDs: chunk), priority: 0), now: now)
         }
     }
 
     /// One scheduled run over every channel with subscribers (or just `only`), under a lease so runs never
     /// overlap across processes. Returns nil when another run holds the lease.
-    package func runAll(only: String? = nil, holder: String, leaseTTL: Duration = .seconds(3600)) async throws -> [ChannelResult]? {
+    package func runAll(only: String? = nil, holder: String, leaseTTL: Duration = .seconds(3600)) async throws
+        -> [ChannelResult]?
+    {
         guard try await leases.acquire("parse-run", holder: holder, ttl: leaseTTL) else {
             logger.info("a parse run is already in progress elsewhere; skipping")
             return nil

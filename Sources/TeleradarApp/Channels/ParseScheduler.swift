@@ -35,11 +35,15 @@ package struct ParseScheduler: Service {
             guard let results = try await ingestion.runAll(holder: holder) else { return .seconds(60) }
             let stored = results.reduce(0) { $0 + $1.stored.inserted }
             let failed = results.filter { $0.error != nil }.count
-            let status = "\(results.count) channels, \(stored) new posts, \(failed) failed"
+            let deferred = results.reduce(0) { $0 + $1.deferred }
+            let held = results.filter(\.heldBack).count
+            var status = "\(results.count) channels, \(stored) new posts, \(failed) failed"
+            if held > 0 { status += ", \(held) held back by posts/day (\(deferred) posts deferred)" }
             logger.info("parse run finished", metadata: ["result": "\(status)"])
             let finished = Date()
             try await schedules.recordRun(
-                "parse", at: finished, next: finished.addingTimeInterval(Double(interval.components.seconds)), status: status)
+                "parse", at: finished, next: finished.addingTimeInterval(Double(interval.components.seconds)),
+                status: status)
         } catch {
             logger.error("parse run failed", metadata: ["error": "\(error)"])
             return .seconds(60)

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import TeleradarCore
 import TeleradarStorage
 import TeleradarTelegram
@@ -32,7 +33,21 @@ extension TDLibLiveUpdates {
             return .ignored(.notServerMessage)
         }
         if post.isService { return .ignored(.serviceMessage) }
-        let summary = try await posts.upsert(channelID: channel.id, posts: [post], now: now())
+        let time = now()
+        // Posts/day: a held-back channel's new posts are left to the parse, which stores them oldest first
+        // once the counters reset; storing this one now would move the cursor past them.
+        let allowance = try await quota.allowance(channelID: channel.id, now: time)
+        var held = try await quota.hold(channelID: channel.id, now: time) != nil
+        if allowance.exhausted && !held {
+            try await quota.holdBack(channelID: channel.id, deferred: nil, allowance: allowance, now: time)
+            held = true
+        }
+        if held {
+            Counter(label: "posts_deferred_total").increment()
+            return .deferred
+        }
+        let summary = try await posts.upsert(channelID: channel.id, posts: [post], now: time)
+        try await quota.charge(allowance, stored: summary.inserted, now: time)
         return try await outcome(of: summary)
     }
 

@@ -23,6 +23,9 @@ package struct TDLibLiveUpdates: Service {
         case updated(postID: Int64)
         /// The post was already stored with the same content (a repeated delivery); views may have refreshed.
         case unchanged
+        /// A new post left for the parse: the channel is held back by its subscribers' posts/day quota (storing
+        /// it would move the cursor past the deferred posts). The next run after the reset fetches it.
+        case deferred
         /// Posts removed, with how many of their vectors left the in-memory index.
         case deleted(postIDs: [Int64], vectors: Int)
         /// Nothing to do, and why.
@@ -54,6 +57,8 @@ package struct TDLibLiveUpdates: Service {
     package let channels: ChannelRepository
     package let posts: PostRepository
     package let jobs: JobQueue
+    /// The subscribers' posts/day quota, charged for every new post.
+    package let quota: PostQuota
     /// The in-memory vector index deleted posts leave, when one is loaded.
     package let vectorIndex: VectorIndex?
     package let logger: Logger
@@ -70,6 +75,7 @@ package struct TDLibLiveUpdates: Service {
         channels = ChannelRepository(database: database)
         posts = PostRepository(database: database)
         jobs = JobQueue(database: database)
+        quota = PostQuota(database: database)
         self.vectorIndex = vectorIndex
         self.logger = logger
     }
@@ -137,6 +143,7 @@ package struct TDLibLiveUpdates: Service {
         case .inserted: "inserted"
         case .updated: "updated"
         case .unchanged: "unchanged"
+        case .deferred: "deferred"
         case .deleted: "deleted"
         case .ignored(let reason): "ignored_" + reason.rawValue
         }

@@ -100,6 +100,7 @@ extension TDLibSessionManager {
         recordGauges()
         logger.info("telegram session authorised", metadata: ["user": "\(userID)"])
         runnerQueue.yield(Runner(userID: userID, attemptID: attemptID, client: session.client))
+        await sessionBecameReady(userID: userID, telegramUserID: me.id)
     }
 
     /// The attempt ended with `error` (unless it already ended otherwise).

@@ -109,6 +109,8 @@ package actor TDLibSessionManager: Service {
     /// Users whose `startLogin` is between its checks and its instance (concurrent starts wait for none).
     var starting: Set<Int64> = []
     var shuttingDown = false
+    /// Called when a user's session becomes ready through a login (by name, so a restarted bot replaces its own).
+    var readyHandlers: [String: ReadyHandler] = [:]
     nonisolated let runners: AsyncStream<Runner>
     nonisolated let runnerQueue: AsyncStream<Runner>.Continuation
 

@@ -18,10 +18,21 @@ package struct ChannelController: Sendable {
         let postsFound: Int
         let totalPosts: Int
         let parseError: String?
+        /// Set when the first parse was held back by the posts/day quota: the rest comes after this reset.
+        let postsHeldBackUntil: Date?
     }
 
     struct ChannelList: ResponseEncodable {
         let channels: [Channel]
+        /// Channels whose new posts wait for the subscribers' posts/day quota to reset.
+        let postsHeldBack: [HeldBack]
+    }
+
+    struct HeldBack: Encodable {
+        let channel: String
+        /// New posts known to be waiting (nil when the channel was not fetched at all).
+        let deferred: Int?
+        let resetsAt: Date
     }
 
     struct PostList: ResponseEncodable {
@@ -36,7 +47,14 @@ package struct ChannelController: Sendable {
 
     package func addRoutes(to group: RouterGroup<TeleradarRequestContext>) {
         group.get("channels") { _, context in
-            ChannelList(channels: try await app.channels.list(user: try context.requireUser()))
+            let channels = try await app.channels.list(user: try context.requireUser())
+            var held: [HeldBack] = []
+            for channel in channels {
+                if let hold = try await app.ingestion.quota.hold(channelID: channel.id, now: Date()) {
+                    held.append(HeldBack(channel: channel.username, deferred: hold.deferred, resetsAt: hold.resetsAt))
+                }
+            }
+            return ChannelList(channels: channels, postsHeldBack: held)
         }
         group.post("channels") { request, context -> EditedResponse<AddResponse> in
             let user = try context.requireUser()
@@ -51,7 +69,8 @@ package struct ChannelController: Sendable {
                 status: result.newlyFollowed ? .created : .ok,
                 response: AddResponse(
                     channel: result.channel, newlyFollowed: result.newlyFollowed, postsFound: result.postsFound,
-                    totalPosts: result.totalPosts, parseError: result.parseError))
+                    totalPosts: result.totalPosts, parseError: result.parseError,
+                    postsHeldBackUntil: result.heldBackUntil))
         }
         group.delete("channels/:name") { _, context -> Response in
             let user = try context.requireUser()

@@ -273,6 +273,18 @@ enum MiniAppLoginPage {
               });
             }, function (error) { showError(error.message); });
           }
+          // In a browser the API token may come in the link's fragment (`/miniapp/login#token=…`: never sent to
+          // the server or kept in its logs); it goes to sessionStorage and out of the address bar.
+          function tokenFromURL() {
+            if (typeof location === 'undefined' || !location.hash) { return; }
+            var match = /^#(?:.*&)?token=([^&]+)/.exec(location.hash);
+            if (!match) { return; }
+            sessionStorage.setItem('teleradar_token', decodeURIComponent(match[1]));
+            if (typeof history !== 'undefined' && history.replaceState) {
+              history.replaceState(null, '', location.pathname + location.search);
+            }
+          }
+          tokenFromURL();
           boot();
         })();
         """#

@@ -67,8 +67,24 @@ extension APIRouteDoc {
 
     static let channels: [APIRouteDoc] = [
         .init(
-            method: "GET", path: "/api/v1/channels", tag: "channels", summary: "Followed channels", access: .user,
-            response: list("channels", of: ref("Channel"))),
+            method: "GET", path: "/api/v1/channels", tag: "channels",
+            summary: "Followed channels, and those whose new posts wait for the posts/day quota to reset",
+            access: .user,
+            response: object(
+                [
+                    ("channels", ["type": "array", "items": ref("Channel")]),
+                    (
+                        "posts_held_back",
+                        [
+                            "type": "array",
+                            "items": object(
+                                [
+                                    ("channel", string()), ("deferred", ["type": ["integer", "null"]]),
+                                    ("resets_at", ["type": "string", "format": "date-time"]),
+                                ], required: ["channel", "resets_at"]),
+                        ]
+                    ),
+                ], required: ["channels", "posts_held_back"])),
         .init(
             method: "POST", path: "/api/v1/channels", tag: "channels",
             summary:

@@ -25,7 +25,9 @@ package struct InviteRepository: Sendable {
                 createdBy: createdBy, createdAt: now)
             let inserted = try await database.write { db in
                 let rows = try await db.insert(into: "invite_codes")
-                    .columns("code", "tier", "trial_days", "max_uses", "expires_at", "is_active", "created_by", "created_at")
+                    .columns(
+                        "code", "tier", "trial_days", "max_uses", "expires_at", "is_active", "created_by", "created_at"
+                    )
                     .values(
                         SQLBind(invite.code), SQLBind(tier.rawValue), SQLBind(trialDays), SQLBind(maxUses),
                         SQLBind(expiresAt?.millis), SQLBind(true), SQLBind(createdBy), SQLBind(now.millis)
@@ -60,7 +62,9 @@ package struct InviteRepository: Sendable {
     }
 
     /// Codes filtered by status (`active`, `used`, `expired`, `inactive`, or all), newest first.
-    package func list(status: String? = nil, limit: Int = 100, offset: Int = 0, now: Date = Date()) async throws -> [InviteCode] {
+    package func list(status: String? = nil, limit: Int = 100, offset: Int = 0, now: Date = Date()) async throws
+        -> [InviteCode]
+    {
         let all = try await database.read { db in
             try await db.select().columns("*").from("invite_codes").orderBy("created_at", .descending).all()
                 .map(Self.decode)
@@ -80,22 +84,32 @@ package struct InviteRepository: Sendable {
     /// Who redeemed a code, and when.
     package func redemptions(code: String) async throws -> [(userID: Int64, redeemedAt: Date)] {
         try await database.read { db in
-            try await db.select().columns("user_id", "redeemed_at").from("invite_redemptions").where("code", .equal, code)
-                .orderBy("redeemed_at").all()
-                .map { (try $0.decode(column: "user_id", as: Int64.self), try $0.date("redeemed_at")) }
+            try await db.select().columns("user_id", "redeemed_at").from("invite_redemptions").where(
+                "code", .equal, code
+            )
+            .orderBy("redeemed_at").all()
+            .map { (try $0.decode(column: "user_id", as: Int64.self), try $0.date("redeemed_at")) }
         }
     }
 
     /// Redeems `code` for `userID`: counts the use atomically, records the redemption, grants the tier for
     /// its trial days (or the tier's default duration) and writes history — all in one transaction.
-    package func redeem(code rawCode: String, userID: Int64, now: Date = Date()) async throws -> (InviteCode, User) {
+    /// With `tierAfterLogin` (how long the pending tier is kept), the tier is not granted now but remembered in
+    /// the same transaction (`PendingTier`), to be activated by ``activatePendingTier(userID:now:)`` when the
+    /// user's QR login succeeds; the use of the code is counted now either way.
+    package func redeem(
+        code rawCode: String, userID: Int64, tierAfterLogin: Duration? = nil, now: Date = Date()
+    ) async throws -> (InviteCode, User) {
         let code = try InviteCode.normalize(rawCode)
         return try await database.write { db in
             let already = try await db.select().column("code").from("invite_redemptions")
                 .where("code", .equal, code).where("user_id", .equal, userID).first()
             if already != nil { throw DomainError.conflict("you have already used this invite code") }
             let claimed = try await db.update("invite_codes")
-                .set(SQLColumn("uses_count"), to: SQLBinaryExpression(SQLColumn("uses_count"), .add, SQLLiteral.numeric("1")))
+                .set(
+                    SQLColumn("uses_count"),
+                    to: SQLBinaryExpression(SQLColumn("uses_count"), .add, SQLLiteral.numeric("1"))
+                )
                 .where("code", .equal, code)
                 .where("is_active", .equal, SQLBind(true))
                 .where(SQLColumn("uses_count"), .lessThan, SQLColumn("max_uses"))
@@ -105,8 +119,9 @@ package struct InviteRepository: Sendable {
                 .returning(SQLLiteral.all)
                 .first()
             guard let row = claimed else {
-                guard let existing = try await db.select().columns("*").from("invite_codes").where("code", .equal, code)
-                    .first().map(Self.decode)
+                guard
+                    let existing = try await db.select().columns("*").from("invite_codes").where("code", .equal, code)
+                        .first().map(Self.decode)
                 else { throw DomainError.inviteRejected(.unknown) }
                 throw DomainError.inviteRejected(existing.rejection(at: now) ?? .exhausted)
             }
@@ -116,6 +131,15 @@ package struct InviteRepository: Sendable {
             try await db.update("users").set("invite_code", to: SQLBind(code))
                 .set("invited_by", to: SQLBind(invite.createdBy)).where("id", .equal, userID).run()
             let days = invite.trialDays ?? invite.tier.limits.durationDays
+            if let tierAfterLogin {
+                let pending = PendingTier(
+                    code: code, tier: invite.tier, days: days, createdBy: invite.createdBy, redeemedAt: now)
+                try await Self.storePending(pending, userID: userID, ttl: tierAfterLogin, now: now, on: db)
+                guard let user = try await UserRepository.find(id: userID, on: db) else {
+                    throw DomainError.notFound("no such user")
+                }
+                return (invite, user)
+            }
             let expiresAt = days.map { now.addingTimeInterval(Double($0) * 86_400) }
             let user = try await UserRepository.setTier(
                 userID: userID, tier: invite.tier, expiresAt: expiresAt, action: nil, changedBy: invite.createdBy,

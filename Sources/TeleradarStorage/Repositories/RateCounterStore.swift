@@ -35,6 +35,32 @@ package struct RateCounterStore: Sendable {
         }
     }
 
+    /// Adds `amount` to the counter, but never past `cap` (a counter already at or over `cap` stays as it is);
+    /// with `cap` nil it adds all of it. Returns the new count. Used to charge posts/day, where what was
+    /// stored is charged up to each subscriber's own remainder.
+    @discardableResult
+    package func charge(_ key: String, window: Duration, amount: Int, cap: Int?, now: Date = Date()) async throws -> Int
+    {
+        let start = Self.windowStart(now, window: window)
+        let expires = start + Int64(window.components.seconds) * 1000
+        let limit = cap ?? Int.max / 2
+        let first = min(amount, max(limit, 0))
+        return try await database.write { db in
+            let rows = try await db.raw(
+                """
+                INSERT INTO rate_counters (key, window_start, count, expires_at)
+                VALUES (\(bind: key), \(bind: start), \(bind: first), \(bind: expires))
+                ON CONFLICT (key, window_start) DO UPDATE SET count = CASE
+                    WHEN rate_counters.count >= \(bind: limit) THEN rate_counters.count
+                    WHEN rate_counters.count + \(bind: amount) > \(bind: limit) THEN \(bind: limit)
+                    ELSE rate_counters.count + \(bind: amount) END
+                RETURNING count
+                """
+            ).all()
+            return try rows.first?.decode(column: "count", as: Int.self) ?? 0
+        }
+    }
+
     /// Gives back `amount` (an action counted but not carried out).
     package func refund(_ key: String, window: Duration, amount: Int = 1, now: Date = Date()) async throws {
         let start = Self.windowStart(now, window: window)

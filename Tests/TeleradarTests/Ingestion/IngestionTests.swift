@@ -1,13 +1,17 @@
 import Foundation
 import Testing
+
 @testable import TeleradarApp
 @testable import TeleradarCore
 @testable import TeleradarStorage
 
 @Suite("Channel ingestion")
 struct IngestionTests {
-    func makeIngestion(_ context: AppContext, store: FakeChannelStore, recorder: SleepRecorder? = nil) -> IngestionService {
-        var ingestion = IngestionService(database: context.database, source: FakeChannelSource(store: store), logger: context.logger)
+    func makeIngestion(_ context: AppContext, store: FakeChannelStore, recorder: SleepRecorder? = nil)
+        -> IngestionService
+    {
+        var ingestion = IngestionService(
+            database: context.database, source: FakeChannelSource(store: store), logger: context.logger)
         ingestion.batchSize = 100
         if let recorder { ingestion.sleep = { await recorder.record($0) } }
         return ingestion
@@ -20,8 +24,10 @@ struct IngestionTests {
             await store.addChannel("newsroom", title: "Newsroom")
             await store.addPosts("newsroom", ids: 1...30)
             let ingestion = makeIngestion(context, store: store)
-            let user = try await context.accounts.register(.init(telegramID: 1))
-            let service = ChannelService(database: context.database, quotas: context.quotas, ingestion: ingestion, logger: context.logger)
+            // Enterprise: 99,999 posts a day, so the posts/day quota (PostQuotaIngestionTests) does not defer.
+            let user = try await context.accounts.grant(telegramID: 1, tier: .enterprise, days: 30, by: nil)
+            let service = ChannelService(
+                database: context.database, quotas: context.quotas, ingestion: ingestion, logger: context.logger)
             let added = try await service.add(user: user, name: "https://t.me/s/NewsRoom")
             #expect(added.postsFound == 30)
             #expect(added.channel.title == "Newsroom")
@@ -33,7 +39,9 @@ struct IngestionTests {
             let posts = PostRepository(database: context.database)
             #expect(try await posts.count(channelID: added.channel.id) == 530)
             #expect(try await posts.lastMessageID(channelID: added.channel.id) == 530)
-            #expect(try await ChannelRepository(database: context.database).find(id: added.channel.id)?.lastMessageID == 530)
+            #expect(
+                try await ChannelRepository(database: context.database).find(id: added.channel.id)?.lastMessageID == 530
+            )
 
             let third = try #require(try await ingestion.runAll(holder: "test"))
             #expect(third.first?.stored.inserted == 0)
@@ -135,7 +143,8 @@ struct IngestionTests {
             await store.addChannel("slowchan", title: "slow")
             await store.addPosts("slowchan", ids: 1...200)
             let repo = ChannelRepository(database: context.database)
-            let user = try await context.accounts.register(.init(telegramID: 4))
+            // Enterprise: 99,999 posts a day, so the posts/day quota (PostQuotaIngestionTests) does not defer.
+            let user = try await context.accounts.grant(telegramID: 4, tier: .enterprise, days: 30, by: nil)
             let channel = try await repo.upsert(ChannelInfo(username: "slowchan", title: "slow"), sourceKind: "web")
             try await repo.subscribe(userID: user.id, channelID: channel.id)
             let ingestion = makeIngestion(context, store: store)
@@ -158,7 +167,9 @@ struct IngestionTests {
                 database: context.database, quotas: context.quotas, ingestion: makeIngestion(context, store: store),
                 logger: context.logger)
             let user = try await context.accounts.register(.init(telegramID: 5))
-            for name in ["@chan_one", "t.me/chan_two", "chan_three"] { _ = try await service.add(user: user, name: name) }
+            for name in ["@chan_one", "t.me/chan_two", "chan_three"] {
+                _ = try await service.add(user: user, name: name)
+            }
             do {
                 _ = try await service.add(user: user, name: "chan_four")
                 Issue.record("the 4th channel on free was accepted")
@@ -168,7 +179,10 @@ struct IngestionTests {
             }
             let again = try await service.add(user: user, name: "@CHAN_ONE")
             #expect(again.newlyFollowed == false)
-            for bad in ["", "ab", "1channel", "bad__name", "name_", "имя_канала", "https://t.me/+AbCdEf", String(repeating: "x", count: 300)] {
+            for bad in [
+                "", "ab", "1channel", "bad__name", "name_", "имя_канала", "https://t.me/+AbCdEf",
+                String(repeating: "x", count: 300),
+            ] {
                 await #expect(throws: DomainError.self) { _ = try await service.add(user: user, name: bad) }
             }
             _ = try await service.remove(user: user, name: "chan_one")

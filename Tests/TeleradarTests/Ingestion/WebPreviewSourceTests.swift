@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Testing
+
 @testable import TeleradarApp
 @testable import TeleradarCore
 @testable import TeleradarStorage
@@ -9,7 +10,8 @@ import Testing
 @Suite("t.me/s web preview source")
 struct WebPreviewSourceTests {
     static func source(_ base: String) -> WebPreviewSource {
-        WebPreviewSource(http: HTTPClient.shared, baseURL: base, minimumInterval: .zero, retries: 2, retryBase: .milliseconds(10))
+        WebPreviewSource(
+            http: HTTPClient.shared, baseURL: base, minimumInterval: .zero, retries: 2, retryBase: .milliseconds(10))
     }
 
     @Test("the saved page parses into the right posts and channel, and paging walks to the end")
@@ -37,24 +39,31 @@ struct WebPreviewSourceTests {
     func errors() async throws {
         try await FakeTelegramWeb.withServer { base in
             let source = Self.source(base)
-            await #expect(throws: SourceError.floodWait(seconds: 7)) { _ = try await source.page(username: "limited", before: nil) }
+            await #expect(throws: SourceError.floodWait(seconds: 7)) {
+                _ = try await source.page(username: "limited", before: nil)
+            }
             await #expect(throws: SourceError.channelNotFound("no_such_channel")) {
                 _ = try await source.resolve(username: "no_such_channel")
             }
         }
     }
 
-    @Test("adding a channel served by the fake t.me stores all its posts, paging backwards", arguments: Backend.allCases)
+    @Test(
+        "adding a channel served by the fake t.me stores all its posts, paging backwards", arguments: Backend.allCases)
     func endToEnd(backend: Backend) async throws {
         try await FakeTelegramWeb.withServer { base in
             try await TestContext.with(backend) { context in
-                let ingestion = IngestionService(database: context.database, source: Self.source(base), logger: context.logger)
-                let service = ChannelService(database: context.database, quotas: context.quotas, ingestion: ingestion, logger: context.logger)
-                let user = try await context.accounts.register(.init(telegramID: 42))
+                let ingestion = IngestionService(
+                    database: context.database, source: Self.source(base), logger: context.logger)
+                let service = ChannelService(
+                    database: context.database, quotas: context.quotas, ingestion: ingestion, logger: context.logger)
+                // Basic: 500 posts a day, so the posts/day quota (PostQuotaIngestionTests) does not defer any of 250.
+                let user = try await context.accounts.grant(telegramID: 42, tier: .basic, days: 30, by: nil)
                 let result = try await service.add(user: user, name: "https://t.me/s/pagedchan")
                 #expect(result.postsFound == 250)
                 #expect(result.parseError == nil)
-                let posts = try await PostRepository(database: context.database).recent(channelID: result.channel.id, limit: 3)
+                let posts = try await PostRepository(database: context.database).recent(
+                    channelID: result.channel.id, limit: 3)
                 #expect(posts.map(\.messageID) == [250, 249, 248])
                 #expect(posts.first?.url == "https://t.me/pagedchan/250")
                 #expect(posts.first?.text.hasPrefix("Новость номер 250") == true)
