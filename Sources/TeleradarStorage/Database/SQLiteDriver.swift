@@ -95,6 +95,10 @@ package final class SQLiteDriver: DatabaseDriver {
         }
     }
 
+    /// The writer connection itself, for statements SQLKit would spend long serializing (the bulk insert of
+    /// posts). Only valid inside `withTransaction`, whose lock it relies on.
+    package var connectionInTransaction: SQLiteConnection { writer }
+
     package func shutdown() async {
         for connection in [writer] + readers.all {
             try? await connection.close()

@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import SQLiteNIO
 import TeleradarCore
 
 /// What an upsert of a batch of posts did.
@@ -49,13 +50,14 @@ package struct PostRepository: Sendable {
         for item in prepared { latest[item.post.messageID] = item }
         let unique = latest.values.sorted { $0.post.messageID < $1.post.messageID }
         guard !unique.isEmpty else { return UpsertSummary() }
+        let sqlite = (database.driver as? SQLiteDriver)?.connectionInTransaction
         return try await database.write { db in
             var summary = UpsertSummary()
             for start in stride(from: 0, to: unique.count, by: Self.rowsPerStatement) {
                 let chunk = Array(unique[start..<min(start + Self.rowsPerStatement, unique.count)])
                 summary.add(
                     try await Self.upsertChunk(
-                        channelID: channelID, chunk, now: now, insertingNew: insertingNew, on: db))
+                        channelID: channelID, chunk, now: now, insertingNew: insertingNew, on: db, sqlite: sqlite))
             }
             if insertingNew, let maxID = unique.last?.post.messageID {
                 try await db.raw(
@@ -70,7 +72,8 @@ package struct PostRepository: Sendable {
     }
 
     private static func upsertChunk(
-        channelID: Int64, _ chunk: [PreparedPost], now: Date, insertingNew: Bool, on db: any SQLDatabase
+        channelID: Int64, _ chunk: [PreparedPost], now: Date, insertingNew: Bool, on db: any SQLDatabase,
+        sqlite: SQLiteConnection?
     ) async throws -> UpsertSummary {
         var summary = UpsertSummary()
         let existingRows = try await db.select().columns(
@@ -83,24 +86,29 @@ package struct PostRepository: Sendable {
 
         let fresh = insertingNew ? chunk.filter { existing[$0.post.messageID] == nil } : []
         if !fresh.isEmpty {
-            let insert = db.insert(into: "posts").columns(
-                "channel_id", "message_id", "text", "entities", "links", "views", "forwarded_from", "media_kind",
-                "reply_to_message_id", "author", "extra", "posted_at", "edited_at", "search_text", "created_at",
-                "updated_at")
-            // Values shared by every row are literals (integers), not binds: fewer values to encode and bind.
-            let channel = SQLLiteral.numeric(String(channelID))
-            let time = SQLLiteral.numeric(String(now.millis))
-            for item in fresh {
-                let post = item.post
-                insert.values(
-                    channel, SQLBind(post.messageID), SQLBind(post.text), SQLBind(item.entities),
-                    SQLBind(item.links), SQLBind(post.views), SQLBind(post.forwardedFrom),
-                    SQLBind(post.mediaKind?.rawValue), SQLBind(post.replyToMessageID), SQLBind(post.author),
-                    SQLBind(item.extra), SQLBind(post.postedAt.millis), SQLBind(post.editedAt?.millis),
-                    SQLBind(item.searchText), time, time)
-            }
-            let ids = try await insert.returning(SQLColumn("id")).all().map {
-                try $0.decode(column: "id", as: Int64.self)
+            let ids: [Int64]
+            if let sqlite {
+                ids = try await insertSQLite(fresh, channelID: channelID, now: now, connection: sqlite)
+            } else {
+                let insert = db.insert(into: "posts").columns(
+                    "channel_id", "message_id", "text", "entities", "links", "views", "forwarded_from", "media_kind",
+                    "reply_to_message_id", "author", "extra", "posted_at", "edited_at", "search_text", "created_at",
+                    "updated_at")
+                // Values shared by every row are literals (integers), not binds: fewer values to encode and bind.
+                let channel = SQLLiteral.numeric(String(channelID))
+                let time = SQLLiteral.numeric(String(now.millis))
+                for item in fresh {
+                    let post = item.post
+                    insert.values(
+                        channel, SQLBind(post.messageID), SQLBind(post.text), SQLBind(item.entities),
+                        SQLBind(item.links), SQLBind(post.views), SQLBind(post.forwardedFrom),
+                        SQLBind(post.mediaKind?.rawValue), SQLBind(post.replyToMessageID), SQLBind(post.author),
+                        SQLBind(item.extra), SQLBind(post.postedAt.millis), SQLBind(post.editedAt?.millis),
+                        SQLBind(item.searchText), time, time)
+                }
+                ids = try await insert.returning(SQLColumn("id")).all().map {
+                    try $0.decode(column: "id", as: Int64.self)
+                }
             }
             summary.inserted += fresh.count
             summary.changedPostIDs += ids
