@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TeleradarApp
 @testable import TeleradarCore
 @testable import TeleradarStorage
@@ -25,6 +26,11 @@ struct ImportServiceTests {
             #expect(first.new > 0)
             if expectedMessages >= 0 { #expect(first.new == expectedMessages) }
             #expect(first.new <= first.messagesRead)
+            // Every new post is queued for indexing once, in jobs of at most 64.
+            let queued = try await context.jobs.list(status: .queued, kind: JobKind.indexPosts, limit: 1000)
+            let batches = try queued.map { try $0.decodePayload(IndexPostsPayload.self).postIDs }
+            #expect(batches.flatMap { $0 }.count == first.new && Set(batches.flatMap { $0 }).count == first.new)
+            #expect(batches.allSatisfy { $0.count <= 64 })
             let second = try await context.importer.run(path: Self.fixture(file), channelName: "exported_chan")
             #expect(second.new == 0)
             #expect(second.unchanged == first.new)
@@ -51,7 +57,8 @@ struct ImportServiceTests {
                 _ = try await context.importer.run(path: "/nonexistent/result.json", channelName: "broken_chan")
             }
             await #expect(throws: DomainError.self) {
-                _ = try await context.importer.run(path: Self.fixture("tkonverter/result.json"), channelName: "bad name!")
+                _ = try await context.importer.run(
+                    path: Self.fixture("tkonverter/result.json"), channelName: "bad name!")
             }
             #expect(try await context.channels.posts.count() == 0)
             let leftover = try await context.channels.channels.find(username: "broken_chan")
