@@ -114,7 +114,8 @@ extension TDLibSessionManager {
                     case .failure(let error):
                         // Transient (the database is away): the lease outlives a few missed renewals.
                         logger.warning(
-                            "telegram session lease not renewed", metadata: ["user": "\(runner.userID)", "error": "\(error)"])
+                            "telegram session lease not renewed",
+                            metadata: ["user": "\(runner.userID)", "error": "\(error)"])
                     }
                 }
                 return .renewal
@@ -163,11 +164,7 @@ extension TDLibSessionManager {
         runnerQueue.finish()
         for (userID, session) in sessions where session.state.isInProgress {
             sessions.removeValue(forKey: userID)
-            session.loginTask?.cancel()
-            session.expiryTask?.cancel()
-            session.password?.resume(throwing: CancellationError())
-            try? await session.client.close(timeout: .seconds(5))
-            try? await leases.release(leaseName(userID: userID), holder: holder)
+            await discard(session, userID: userID)
         }
         recordGauges()
     }
@@ -177,23 +174,22 @@ extension TDLibSessionManager {
         shuttingDown = true
         let left = sessions
         sessions.removeAll()
-        for (userID, session) in left {
-            session.loginTask?.cancel()
-            session.expiryTask?.cancel()
-            session.password?.resume(throwing: CancellationError())
-            try? await session.client.close(timeout: .seconds(5))
-            try? await leases.release(leaseName(userID: userID), holder: holder)
-        }
+        for (userID, session) in left { await discard(session, userID: userID) }
         recordGauges()
+    }
+
+    /// Stops a session's work, closes its instance and releases its lease (shutdown).
+    private func discard(_ session: Session, userID: Int64) async {
+        session.cancelWork()
+        try? await session.client.close(timeout: .seconds(5))
+        try? await leases.release(leaseName(userID: userID), holder: holder)
     }
 
     /// Logs the user's session out of Telegram and forgets it: the TDLib database folder, its key, the record.
     /// Idempotent. A session held by another process cannot be logged out from here (`sessionBusy`).
     package func logout(userID: Int64) async throws {
         if let session = sessions.removeValue(forKey: userID) {
-            session.loginTask?.cancel()
-            session.expiryTask?.cancel()
-            session.password?.resume(throwing: CancellationError())
+            session.cancelWork()
             recordGauges()
             if case .ready = session.state {
                 _ = try? await session.client.send(TDLogOut(), timeout: .seconds(10))

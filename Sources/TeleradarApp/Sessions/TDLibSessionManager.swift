@@ -84,6 +84,13 @@ package actor TDLibSessionManager: Service {
         var expiryTask: Task<Void, Never>?
         var password: CheckedContinuation<String, any Error>?
         var chats = TDLibChatDirectory()
+
+        /// Stops the attempt's tasks and wakes a waiting password prompt with a cancellation.
+        func cancelWork() {
+            loginTask?.cancel()
+            expiryTask?.cancel()
+            password?.resume(throwing: CancellationError())
+        }
     }
 
     /// A live session whose updates are to be applied.

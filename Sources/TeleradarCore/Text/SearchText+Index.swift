@@ -16,57 +16,69 @@ extension SearchText {
             return document(text)  // Combining accents: the scalar path composes them first.
         }
         guard tokens.count > 0 else { return "" }
+        let stems = stems(of: tokens)
+        var output: [UInt8] = []
+        output.reserveCapacity(stems.bytes.count + tokens.count)
+        var start = 0
+        for end in stems.ends {
+            if end > start {
+                if !output.isEmpty { output.append(0x20) }
+                output.append(contentsOf: stems.bytes[start..<end])
+            }
+            start = end
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
 
-        // Stems of known words are copied out under the lock; unknown words are stemmed after it.
-        var stems: [UInt8] = []
-        stems.reserveCapacity(tokens.bytes.count + 16)
-        var stemEnds = [Int](repeating: -1, count: tokens.count)
+    /// The stem of every token, in order, as one byte buffer and where each stem ends (an empty stem ends where
+    /// the previous one did). Known stems are copied out of the memo under one lock; unknown tokens are stemmed
+    /// outside it and remembered under a second.
+    static func stems(of tokens: IndexTokens) -> (bytes: [UInt8], ends: [Int]) {
+        var known: [UInt8] = []
+        known.reserveCapacity(tokens.bytes.count + 16)
+        var knownEnds = [Int](repeating: -1, count: tokens.count)
         var missing: [Int] = []
         tokens.bytes.withUnsafeBufferPointer { all in
             memo.withLock { table in
                 for index in 0..<tokens.count {
                     let key = UnsafeBufferPointer(rebasing: all[tokens.range(index)])
-                    if table.withStem(of: key, hash: tokens.hashes[index], { stems.append(contentsOf: $0) }) {
-                        stemEnds[index] = stems.count
+                    if table.withStem(of: key, hash: tokens.hashes[index], { known.append(contentsOf: $0) }) {
+                        knownEnds[index] = known.count
                     } else {
                         missing.append(index)
                     }
                 }
             }
         }
+        guard !missing.isEmpty else { return (known, knownEnds) }
         var learned: [Int: String] = [:]
-        if !missing.isEmpty {
-            for index in missing {
-                learned[index] = computeStem(String(decoding: tokens.bytes[tokens.range(index)], as: UTF8.self))
-            }
-            tokens.bytes.withUnsafeBufferPointer { all in
-                memo.withLock { table in
-                    for index in missing {
-                        var stem = learned[index]!
-                        let key = UnsafeBufferPointer(rebasing: all[tokens.range(index)])
-                        stem.withUTF8 { table.insert(key, hash: tokens.hashes[index], stem: $0) }
-                    }
+        for index in missing {
+            learned[index] = computeStem(String(decoding: tokens.bytes[tokens.range(index)], as: UTF8.self))
+        }
+        tokens.bytes.withUnsafeBufferPointer { all in
+            memo.withLock { table in
+                for index in missing {
+                    var stem = learned[index]!
+                    let key = UnsafeBufferPointer(rebasing: all[tokens.range(index)])
+                    stem.withUTF8 { table.insert(key, hash: tokens.hashes[index], stem: $0) }
                 }
             }
         }
-
-        var output: [UInt8] = []
-        output.reserveCapacity(stems.count + tokens.count + 64)
-        var stemStart = 0
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(known.count + tokens.bytes.count)
+        var ends: [Int] = []
+        ends.reserveCapacity(tokens.count)
+        var knownStart = 0
         for index in 0..<tokens.count {
-            let end = stemEnds[index]
-            if end >= 0 {
-                if end > stemStart {
-                    if !output.isEmpty { output.append(0x20) }
-                    output.append(contentsOf: stems[stemStart..<end])
-                }
-                stemStart = end
-            } else if let stem = learned[index], !stem.isEmpty {
-                if !output.isEmpty { output.append(0x20) }
-                output.append(contentsOf: stem.utf8)
+            if let stem = learned[index] {
+                bytes.append(contentsOf: stem.utf8)
+            } else {
+                bytes.append(contentsOf: known[knownStart..<knownEnds[index]])
+                knownStart = knownEnds[index]
             }
+            ends.append(bytes.count)
         }
-        return String(decoding: output, as: UTF8.self)
+        return (bytes, ends)
     }
 }
 
@@ -86,6 +98,14 @@ struct IndexTokens {
 
     /// The bytes of token `index`.
     func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+
+    /// Adds a token from ``Tokenizer/tokens(_:)`` as it is.
+    mutating func append(_ token: String) {
+        bytes.append(contentsOf: token.utf8)
+        ends.append(bytes.count)
+        hashes.append(
+            bytes.withUnsafeBufferPointer { StemTable.hash(UnsafeBufferPointer(rebasing: $0[range(count - 1)])) })
+    }
 
     /// Splits valid UTF-8 text by the rules of ``Tokenizer`` (which must be composed already).
     mutating func read(_ text: UnsafeBufferPointer<UInt8>) {
@@ -156,20 +176,7 @@ struct IndexTokens {
                 length += 1
                 continue
             }
-            let scalar = Unicode.Scalar(value)!
-            switch Tokenizer.classify(scalar) {
-            case .word:
-                length += Tokenizer.appendLowercased(scalar, to: &bytes, counting: 0)
-            case .mark:
-                if length > 0 {
-                    Tokenizer.append(scalar, to: &bytes)
-                    length += 1
-                }
-            case .ignorable:
-                continue
-            case .separator:
-                flush()
-            }
+            if !Tokenizer.add(Unicode.Scalar(value)!, to: &bytes, length: &length) { flush() }
         }
         flush()
     }

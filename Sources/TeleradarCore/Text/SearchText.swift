@@ -26,32 +26,17 @@ package enum SearchText {
         stems(ofTokens: [token])[0]
     }
 
-    /// The stem of each token, in order (empty strings kept). The memo is locked twice per call — once to
-    /// look every token up, once to remember the new ones — not once per word.
+    /// The stem of each token, in order (empty strings kept); the memo is locked once or twice per call, not once
+    /// per word (see ``stems(of:)``).
     static func stems(ofTokens tokens: [String]) -> [String] {
-        var tokens = tokens
-        var result = [String](repeating: "", count: tokens.count)
-        var missing: [Int] = []
-        memo.withLock { table in
-            for index in tokens.indices {
-                let known = tokens[index].withUTF8 { key in
-                    table.withStem(of: key, hash: StemTable.hash(key)) {
-                        result[index] = String(decoding: $0, as: UTF8.self)
-                    }
-                }
-                if !known { missing.append(index) }
-            }
+        var buffer = IndexTokens()
+        for token in tokens { buffer.append(token) }
+        let stems = stems(of: buffer)
+        var start = 0
+        return stems.ends.map { end in
+            defer { start = end }
+            return String(decoding: stems.bytes[start..<end], as: UTF8.self)
         }
-        guard !missing.isEmpty else { return result }
-        for index in missing { result[index] = computeStem(tokens[index]) }
-        memo.withLock { table in
-            for index in missing {
-                var stem = result[index]
-                tokens[index].withUTF8 { key in stem.withUTF8 { table.insert(key, hash: StemTable.hash(key), stem: $0) }
-                }
-            }
-        }
-        return result
     }
 
     /// The stem of one token, without the memo.

@@ -31,21 +31,8 @@ package enum Tokenizer {
             length = 0
         }
 
-        for scalar in source.unicodeScalars {
-            switch classify(scalar) {
-            case .word:
-                length += appendLowercased(scalar, to: &current, counting: length)
-            case .mark:
-                // A combining mark belongs to the word it follows; alone it is noise.
-                if length > 0 {
-                    if length < maxTokenLength { append(scalar, to: &current) }
-                    length += 1
-                }
-            case .ignorable:
-                continue
-            case .separator:
-                flush()
-            }
+        for scalar in source.unicodeScalars where !add(scalar, to: &current, length: &length) {
+            flush()
         }
         flush()
         return tokens
@@ -86,11 +73,30 @@ package enum Tokenizer {
         }
     }
 
-    /// Appends the lowercase form of a word scalar (with `ё` folded to `е`) unless the token is
-    /// already too long; returns how many scalars the lowercase form has.
-    static func appendLowercased(
-        _ scalar: Unicode.Scalar, to token: inout [UInt8], counting length: Int
-    ) -> Int {
+    /// Adds one scalar to the token being built — a letter or digit lowercased, a combining mark only inside a
+    /// word, a format character skipped — and returns false when the scalar ends the token instead. `length`
+    /// counts the token's scalars (a token longer than ``maxTokenLength`` is dropped by the caller).
+    @inline(__always)
+    static func add(_ scalar: Unicode.Scalar, to token: inout [UInt8], length: inout Int) -> Bool {
+        switch classify(scalar) {
+        case .word:
+            length += appendLowercased(scalar, to: &token)
+        case .mark:
+            if length > 0 {
+                append(scalar, to: &token)
+                length += 1
+            }
+        case .ignorable:
+            break
+        case .separator:
+            return false
+        }
+        return true
+    }
+
+    /// Appends the lowercase form of a word scalar (with `ё` folded to `е`); returns how many scalars the
+    /// lowercase form has.
+    static func appendLowercased(_ scalar: Unicode.Scalar, to token: inout [UInt8]) -> Int {
         let value = scalar.value
         var folded: Unicode.Scalar?
         switch value {
@@ -101,17 +107,15 @@ package enum Tokenizer {
         default: folded = nil
         }
         if let folded {
-            if length < maxTokenLength { append(folded, to: &token) }
+            append(folded, to: &token)
             return 1
         }
         guard scalar.properties.changesWhenLowercased else {
-            if length < maxTokenLength { append(scalar, to: &token) }
+            append(scalar, to: &token)
             return 1
         }
         let lower = scalar.properties.lowercaseMapping.unicodeScalars
-        if length < maxTokenLength {
-            for part in lower { append(part, to: &token) }
-        }
+        for part in lower { append(part, to: &token) }
         return lower.count
     }
 

@@ -47,10 +47,7 @@ extension PostRepository {
     /// the time as literals.
     static func insertStatement(rows: Int, channelID: Int64, now: Int64) -> String {
         let row = "(\(channelID), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(now), \(now))"
-        var sql = """
-            INSERT INTO posts (channel_id, message_id, text, entities, links, views, forwarded_from, media_kind, \
-            reply_to_message_id, author, extra, posted_at, edited_at, search_text, created_at, updated_at) VALUES 
-            """
+        var sql = "INSERT INTO posts (" + insertColumns.joined(separator: ", ") + ") VALUES "
         sql.reserveCapacity(sql.utf8.count + rows * (row.utf8.count + 2) + 16)
         for index in 0..<rows {
             if index > 0 { sql += ", " }

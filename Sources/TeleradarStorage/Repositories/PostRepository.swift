@@ -30,6 +30,12 @@ package struct PostRepository: Sendable {
 
     package init(database: Database) { self.database = database }
 
+    /// The columns a new post's row is inserted with, in the order of its values.
+    static let insertColumns = [
+        "channel_id", "message_id", "text", "entities", "links", "views", "forwarded_from", "media_kind",
+        "reply_to_message_id", "author", "extra", "posted_at", "edited_at", "search_text", "created_at", "updated_at",
+    ]
+
     static let rowsPerStatement = 2000  // 13 bound values a row: 26,000, under SQLite's 32,766
 
     /// Upserts a batch of a channel's posts (service messages must be filtered out by the caller). With
@@ -90,10 +96,7 @@ package struct PostRepository: Sendable {
             if let sqlite {
                 ids = try await insertSQLite(fresh, channelID: channelID, now: now, connection: sqlite)
             } else {
-                let insert = db.insert(into: "posts").columns(
-                    "channel_id", "message_id", "text", "entities", "links", "views", "forwarded_from", "media_kind",
-                    "reply_to_message_id", "author", "extra", "posted_at", "edited_at", "search_text", "created_at",
-                    "updated_at")
+                let insert = db.insert(into: "posts").columns(Self.insertColumns)
                 // Values shared by every row are literals (integers), not binds: fewer values to encode and bind.
                 let channel = SQLLiteral.numeric(String(channelID))
                 let time = SQLLiteral.numeric(String(now.millis))

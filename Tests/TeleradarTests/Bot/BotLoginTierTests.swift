@@ -80,9 +80,7 @@ struct BotLoginTierTests {
                 tier: .basic, maxUses: 1, validDays: 7, trialDays: nil, createdBy: nil)
             let alice = BotUsers.alice
             let user = try await context.accounts.register(.init(telegramID: alice.id))
-            try await context.cache.setJSON(
-                TDLibSessionManager.recordNamespace, String(user.id),
-                value: TDLibSessionManager.Record(telegramUserID: alice.id, authorizedAt: Date()), ttl: nil)
+            try await TelegramLogin.recordSession(userID: user.id, telegramID: alice.id, in: context)
             let replies = try await bot.say("/login \(invite.code)", from: alice, via: service)
             #expect(replies.first?.contains("basic") == true)
             #expect(try await context.accounts.user(telegramID: alice.id).tier == .basic)

@@ -182,13 +182,8 @@ struct TelegramLoginCasesTests {
             let mine = try await context.accounts.register(.init(telegramID: 5_550_001))
             let busy = try await context.accounts.register(.init(telegramID: 5_550_002))
             for (user, telegramID) in [(mine, Int64(5_550_001)), (busy, 5_550_002)] {
-                var script = FakeTDJSONScript()
-                script.sessionExists = true
-                script.me.id = telegramID
-                transports.register(FakeTDJSON(script: script), for: user.id)
-                try await context.cache.setJSON(
-                    TDLibSessionManager.recordNamespace, String(user.id),
-                    value: TDLibSessionManager.Record(telegramUserID: telegramID, authorizedAt: Date()), ttl: nil)
+                try await TelegramLogin.recordSession(
+                    userID: user.id, telegramID: telegramID, in: context, transports: transports)
             }
             #expect(
                 try await context.leases.acquire(
@@ -219,13 +214,9 @@ struct TelegramLoginCasesTests {
             context in
             let manager = context.telegramSessions
             let user = try await context.accounts.register(.init(telegramID: 5_550_001))
-            var script = FakeTDJSONScript()
-            script.sessionExists = true
-            let fake = FakeTDJSON(script: script)
-            transports.register(fake, for: user.id)
-            try await context.cache.setJSON(
-                TDLibSessionManager.recordNamespace, String(user.id),
-                value: TDLibSessionManager.Record(telegramUserID: 5_550_001, authorizedAt: Date()), ttl: nil)
+            let fake = try #require(
+                try await TelegramLogin.recordSession(
+                    userID: user.id, telegramID: 5_550_001, in: context, transports: transports))
             try await TelegramLogin.running(manager) {
                 try await TelegramLogin.eventually("the session resumed") {
                     await manager.channelSource(userID: user.id) != nil

@@ -37,6 +37,26 @@ enum TelegramLogin {
     /// TELEGRAM_API_ID / TELEGRAM_API_HASH for the fake.
     static let environment = ["TELEGRAM_API_ID": "12345", "TELEGRAM_API_HASH": "0123456789abcdef0123456789abcdef"]
 
+    /// Records an authorised session of `userID` as a finished login would (the record only), and when
+    /// `transports` is given, registers a fake TDLib for that user whose database already holds the session.
+    @discardableResult
+    static func recordSession(
+        userID: Int64, telegramID: Int64, in context: AppContext, transports: FakeTransports? = nil
+    ) async throws -> FakeTDJSON? {
+        var fake: FakeTDJSON?
+        if let transports {
+            var script = FakeTDJSONScript()
+            script.sessionExists = true
+            script.me.id = telegramID
+            fake = FakeTDJSON(script: script)
+            transports.register(fake!, for: userID)
+        }
+        try await context.cache.setJSON(
+            TDLibSessionManager.recordNamespace, String(userID),
+            value: TDLibSessionManager.Record(telegramUserID: telegramID, authorizedAt: Date()), ttl: nil)
+        return fake
+    }
+
     /// A fake whose QR links rotate and are scanned only when the test says so.
     static func manualFake(
         me: Int64 = 5_550_001, password: String? = nil, links: [String]? = nil, channels: [FakeTDChannel] = []
